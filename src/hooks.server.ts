@@ -1,0 +1,18 @@
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { prepareDatabase } from '$lib/server/startup/prepare-database';
+import { securityHeaders } from './hooks/security-headers';
+
+export const init: ServerInit = () => {
+  prepareDatabase();
+};
+
+export const handle = sequence(securityHeaders);
+
+/** Errors are logged without the request path, query or client address. */
+export const handleError: HandleServerError = ({ error, status }) => {
+  if (status !== 404) {
+    console.error('[placette] unexpected error', error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

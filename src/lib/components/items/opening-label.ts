@@ -1,0 +1,35 @@
+import * as m from '$lib/paraglide/messages';
+import { openingState } from '$lib/catalog/hours';
+import type { IsoWeekday, WeeklyHours } from '$lib/catalog/types';
+
+/** "lundi" / "Monday" for an ISO weekday, from Intl (2024-01-01 was a Monday). */
+export function weekdayName(day: IsoWeekday, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, Number(day)))
+  );
+}
+
+export function formatClock(hhmm: string, locale: string): string {
+  const [h, min] = hhmm.split(':');
+  if (locale === 'fr') return min === '00' ? `${Number(h)} h` : `${Number(h)} h ${min}`;
+  return hhmm;
+}
+
+/** "Ouvert jusqu’à 19 h", "Fermé · ouvre mardi à 10 h" and whether it is open. */
+export function openingLabel(
+  hours: WeeklyHours | null,
+  closedDates: readonly string[],
+  now: Date,
+  locale: string
+): { open: boolean; text: string } {
+  const state = openingState(hours, closedDates, now);
+  if (state.alwaysOpen) return { open: true, text: m.open_24h() };
+  if (state.open) {
+    return { open: true, text: state.closesAt ? m.open_until({ time: formatClock(state.closesAt, locale) }) : m.open_now() };
+  }
+  if (state.opensAt) {
+    const day = weekdayName(state.opensAt.day, locale);
+    return { open: false, text: `${m.closed_now()} · ${m.opens_at({ day, time: formatClock(state.opensAt.time, locale) })}` };
+  }
+  return { open: false, text: m.closed_now() };
+}

@@ -1,0 +1,172 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+  contentItems,
+  contentItemThemes,
+  deals,
+  parkingPlaces,
+  products,
+  productThemes,
+  shops,
+  shopThemes,
+  themes
+} from '../db/schema';
+import { catalogId, type CatalogItem, type ShopItem, type Theme } from '$lib/catalog/types';
+
+function groupThemes(rows: { id: number; slug: string }[]): Map<number, string[]> {
+  const byId = new Map<number, string[]>();
+  for (const { id, slug } of rows) {
+    const list = byId.get(id);
+    if (list) list.push(slug);
+    else byId.set(id, [slug]);
+  }
+  for (const list of byId.values()) list.sort();
+  return byId;
+}
+
+export function loadThemes(database: Db): Theme[] {
+  return database
+    .select()
+    .from(themes)
+    .orderBy(asc(themes.position), asc(themes.slug))
+    .all()
+    .map((t) => ({ slug: t.slug, labels: { fr: t.labelFr, en: t.labelEn } }));
+}
+
+/**
+ * Every item a citizen may see, built from the published rows. Pure read: the result depends
+ * only on the database, never on who asks.
+ */
+export function loadCatalogItems(database: Db): CatalogItem[] {
+  const items: CatalogItem[] = [];
+
+  const contentThemes = groupThemes(
+    database.select({ id: contentItemThemes.itemId, slug: contentItemThemes.themeSlug }).from(contentItemThemes).all()
+  );
+  for (const c of database.select().from(contentItems).where(eq(contentItems.status, 'published')).all()) {
+    const common = {
+      id: catalogId(c.kind, c.id),
+      title: c.title,
+      summary: c.summary,
+      themes: contentThemes.get(c.id) ?? [],
+      featured: c.featured,
+      updated_at: c.updatedAt,
+      ...(c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng } : {}),
+      place: c.place,
+      address: c.address,
+      body: c.body,
+      price_label: c.priceLabel
+    };
+    if (c.kind === 'event') {
+      items.push({ ...common, kind: 'event', starts_at: c.startsAt ?? c.publishedAt, ends_at: c.endsAt });
+    } else {
+      items.push({ ...common, kind: c.kind, published_at: c.publishedAt });
+    }
+  }
+
+  const shopThemeMap = groupThemes(
+    database.select({ id: shopThemes.shopId, slug: shopThemes.themeSlug }).from(shopThemes).all()
+  );
+  const approvedShops = new Map<number, ShopItem>();
+  for (const s of database.select().from(shops).where(eq(shops.status, 'approved')).all()) {
+    const shop: ShopItem = {
+      id: catalogId('shop', s.id),
+      kind: 'shop',
+      title: s.name,
+      summary: s.summary,
+      themes: shopThemeMap.get(s.id) ?? [],
+      featured: s.featured,
+      updated_at: s.updatedAt,
+      slug: s.slug,
+      category: s.category,
+      description: s.description,
+      address: s.address,
+      lat: s.lat,
+      lng: s.lng,
+      phone: s.phone,
+      hours: s.openingHours,
+      closed_dates: s.closedDates,
+      click_and_collect: s.clickAndCollect
+    };
+    approvedShops.set(s.id, shop);
+    items.push(shop);
+  }
+  const shopIds = [...approvedShops.keys()];
+  const owner = (shopId: number) => {
+    const shop = approvedShops.get(shopId)!;
+    return { shop: shop.id, shop_slug: shop.slug, shop_name: shop.title };
+  };
+
+  if (shopIds.length > 0) {
+    const productThemeMap = groupThemes(
+      database.select({ id: productThemes.productId, slug: productThemes.themeSlug }).from(productThemes).all()
+    );
+    const visibleProducts = database
+      .select()
+      .from(products)
+      .where(and(eq(products.visible, true), inArray(products.shopId, shopIds)))
+      .all();
+    for (const p of visibleProducts) {
+      const shop = approvedShops.get(p.shopId)!;
+      items.push({
+        id: catalogId('product', p.id),
+        kind: 'product',
+        title: p.name,
+        summary: p.description.length > 140 ? `${p.description.slice(0, 139)}…` : p.description,
+        themes: productThemeMap.get(p.id) ?? shop.themes,
+        featured: false,
+        updated_at: p.updatedAt,
+        lat: shop.lat,
+        lng: shop.lng,
+        ...owner(p.shopId),
+        description: p.description,
+        price_cents: p.priceCents,
+        stock: p.stock
+      });
+    }
+    const publishedDeals = database
+      .select()
+      .from(deals)
+      .where(and(eq(deals.status, 'published'), inArray(deals.shopId, shopIds)))
+      .all();
+    for (const d of publishedDeals) {
+      const shop = approvedShops.get(d.shopId)!;
+      items.push({
+        id: catalogId('deal', d.id),
+        kind: 'deal',
+        title: d.title,
+        summary: d.details.length > 140 ? `${d.details.slice(0, 139)}…` : d.details,
+        themes: shop.themes,
+        featured: false,
+        updated_at: d.updatedAt,
+        lat: shop.lat,
+        lng: shop.lng,
+        ...owner(d.shopId),
+        details: d.details,
+        starts_at: d.startsAt,
+        ends_at: d.endsAt
+      });
+    }
+  }
+
+  for (const p of database.select().from(parkingPlaces).where(eq(parkingPlaces.status, 'published')).all()) {
+    items.push({
+      id: catalogId('parking', p.id),
+      kind: 'parking',
+      title: p.name,
+      summary: p.tip,
+      themes: [],
+      featured: false,
+      updated_at: p.updatedAt,
+      address: p.address,
+      lat: p.lat,
+      lng: p.lng,
+      capacity: p.capacity,
+      hourly_price_cents: p.hourlyPriceCents,
+      hours: p.openingHours ?? null
+    });
+  }
+
+  // A stable order makes the bytes depend on the data alone.
+  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

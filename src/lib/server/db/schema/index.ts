@@ -1,0 +1,3 @@
+export * from './guide';
+export * from './market';
+export * from './catalog-log';

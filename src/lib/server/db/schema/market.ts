@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { themes, type WeeklyHours } from './guide';
+
+export const shopStatuses = ['pending', 'approved', 'refused', 'suspended'] as const;
+
+export const shops = sqliteTable(
+  'shops',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    address: text('address').notNull(),
+    lat: real('lat').notNull(),
+    lng: real('lng').notNull(),
+    phone: text('phone'),
+    openingHours: text('opening_hours', { mode: 'json' }).$type<WeeklyHours>().notNull(),
+    /** Dates ("YYYY-MM-DD") when the shop is exceptionally closed. */
+    closedDates: text('closed_dates', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    clickAndCollect: integer('click_and_collect', { mode: 'boolean' }).notNull().default(true),
+    featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: shopStatuses }).notNull().default('pending'),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+  },
+  (t) => [index('shops_status_idx').on(t.status)]
+);
+
+export const shopThemes = sqliteTable(
+  'shop_themes',
+  {
+    shopId: integer('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    themeSlug: text('theme_slug')
+      .notNull()
+      .references(() => themes.slug, { onDelete: 'cascade', onUpdate: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.themeSlug] })]
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shopId: integer('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    priceCents: integer('price_cents').notNull(),
+    stock: integer('stock').notNull().default(0),
+    visible: integer('visible', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+  },
+  (t) => [index('products_shop_idx').on(t.shopId)]
+);
+
+export const productThemes = sqliteTable(
+  'product_themes',
+  {
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    themeSlug: text('theme_slug')
+      .notNull()
+      .references(() => themes.slug, { onDelete: 'cascade', onUpdate: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.themeSlug] })]
+);
+
+export const dealStatuses = ['pending', 'published', 'rejected'] as const;
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shopId: integer('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    status: text('status', { enum: dealStatuses }).notNull().default('pending'),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+  },
+  (t) => [index('deals_shop_idx').on(t.shopId)]
+);

@@ -1,0 +1,14 @@
+import { db } from '../db';
+import { isEmpty, seedDemo } from '../db/seed';
+
+/**
+ * Opens (and migrates) the database at start and, unless PLACETTE_DEMO=0, fills an empty one
+ * with the demo city so a fresh install shows something real.
+ */
+export function prepareDatabase(): void {
+  const database = db();
+  if (process.env.PLACETTE_DEMO !== '0' && isEmpty(database)) {
+    const counts = seedDemo(database);
+    console.info(`[placette] demo city seeded: ${JSON.stringify(counts)}`);
+  }
+}

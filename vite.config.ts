@@ -1,0 +1,22 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/lib/paraglide',
+      // The locale lives on the device (see $lib/i18n/locale.svelte.ts); the server always
+      // renders the base locale so that no cookie or header is needed.
+      strategy: ['baseLocale'],
+      emitTsDeclarations: true
+    }),
+    sveltekit()
+  ],
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] }
+  }
+});
