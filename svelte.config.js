@@ -1,5 +1,22 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * A build's version name must be the same for the server and the client bundles. Vite 8 builds
+ * them as two environments that each load this config, so a timestamp would differ between them;
+ * the package version plus the commit is stable within a build and changes with every release.
+ */
+function versionName() {
+  const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return `${version}-${commit}`;
+  } catch {
+    return version;
+  }
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,6 +24,7 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     adapter: adapter({ precompress: true }),
+    version: { name: process.env.PLACETTE_VERSION || versionName() },
     // Same-origin only, no inline script: SvelteKit adds a nonce (SSR) or hash (prerender)
     // to the one bootstrap script it needs. Inline *style attributes* are allowed because
     // Svelte writes them for transitions; they cannot run code.

@@ -8,8 +8,8 @@ const baseHeaders: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   // Geolocation is the only powerful feature Placette uses, on its own origin, on the device.
   'permissions-policy':
-    'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
-    'magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=(), interest-cohort=()'
+    'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), ' +
+    'magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()'
 };
 
 /**

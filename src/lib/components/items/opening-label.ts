@@ -1,5 +1,5 @@
 import * as m from '$lib/paraglide/messages';
-import { openingState } from '$lib/catalog/hours';
+import { openingState, parisClock } from '$lib/catalog/hours';
 import type { IsoWeekday, WeeklyHours } from '$lib/catalog/types';
 
 /** "lundi" / "Monday" for an ISO weekday, from Intl (2024-01-01 was a Monday). */
@@ -28,7 +28,9 @@ export function openingLabel(
     return { open: true, text: state.closesAt ? m.open_until({ time: formatClock(state.closesAt, locale) }) : m.open_now() };
   }
   if (state.opensAt) {
-    const day = weekdayName(state.opensAt.day, locale);
+    const today = Number(parisClock(now).weekday);
+    const offset = (Number(state.opensAt.day) - today + 7) % 7;
+    const day = offset === 0 ? m.today() : offset === 1 ? m.tomorrow() : weekdayName(state.opensAt.day, locale);
     return { open: false, text: `${m.closed_now()} · ${m.opens_at({ day, time: formatClock(state.opensAt.time, locale) })}` };
   }
   return { open: false, text: m.closed_now() };
