@@ -21,10 +21,15 @@ export function keyFact(item: CatalogItem, now: Date, locale: 'fr' | 'en'): { te
     case 'deal':
       return { text: item.shop_name, tone: 'brand' };
     case 'parking':
-      return { text: `${item.capacity} places · ${formatPrice(item.hourly_price_cents, locale)}/h`, tone: 'neutral' };
+      return { text: `${m.item_capacity({ count: item.capacity })} · ${hourlyPrice(item.hourly_price_cents, locale)}`, tone: 'neutral' };
     default:
       return item.place ? { text: item.place, tone: 'neutral' } : null;
   }
+}
+
+/** "2,40 €/h", or "Gratuit" for a free car park. */
+export function hourlyPrice(cents: number, locale: 'fr' | 'en'): string {
+  return cents === 0 ? m.free() : `${formatPrice(cents, locale)}/h`;
 }
 
 export function categoryLabel(category: string, locale: 'fr' | 'en'): string {

@@ -1,0 +1,188 @@
+/**
+ * Opening hours in Europe/Paris wall-clock time, whatever the device's own time zone.
+ * Pure: runs in Node, in the browser and in a Web Worker.
+ *
+ * Ranges are ["HH:MM","HH:MM"]; an end at or before the start means "past midnight"
+ * (["22:00","02:00"] on Friday covers Friday 22:00 → Saturday 02:00); "24:00" is midnight.
+ * Closed dates are Paris calendar dates "YYYY-MM-DD"; a range that starts on a closed date does
+ * not open, a range that started the evening before and runs past midnight still does.
+ */
+import type { IsoWeekday, WeeklyHours } from './types';
+
+export const PARIS_TIME_ZONE = 'Europe/Paris';
+export const isoWeekdays: readonly IsoWeekday[] = ['1', '2', '3', '4', '5', '6', '7'];
+
+export interface ParisClock {
+  year: number;
+  month: number;
+  day: number;
+  /** "YYYY-MM-DD" in Paris. */
+  date: string;
+  weekday: IsoWeekday;
+  hour: number;
+  minute: number;
+  /** Minutes since Paris midnight. */
+  minutes: number;
+}
+
+let parisFormatter: Intl.DateTimeFormat | undefined;
+const WEEKDAYS: Record<string, IsoWeekday> = { Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6', Sun: '7' };
+
+/** Wall-clock date and time in Paris for an instant. */
+export function parisClock(at: Date | number): ParisClock {
+  parisFormatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: PARIS_TIME_ZONE,
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  });
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0;
+  let weekday: IsoWeekday = '1';
+  for (const p of parisFormatter.formatToParts(at)) {
+    switch (p.type) {
+      case 'year':
+        year = Number(p.value);
+        break;
+      case 'month':
+        month = Number(p.value);
+        break;
+      case 'day':
+        day = Number(p.value);
+        break;
+      case 'hour':
+        hour = Number(p.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(p.value);
+        break;
+      case 'weekday':
+        weekday = WEEKDAYS[p.value] ?? '1';
+        break;
+    }
+  }
+  return { year, month, day, date: ymd(year, month, day), weekday, hour, minute, minutes: hour * 60 + minute };
+}
+
+function ymd(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Calendar arithmetic on "YYYY-MM-DD" (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** "HH:MM" → minutes (0…1440), or null if malformed. */
+export function parseHHMM(s: string): number | null {
+  const m = /^([01][0-9]|2[0-4]):([0-5][0-9])$/.exec(s);
+  if (!m) return null;
+  const v = Number(m[1]) * 60 + Number(m[2]);
+  return v > 1440 ? null : v;
+}
+
+function hhmm(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export interface OpeningState {
+  open: boolean;
+  /** When open: Paris time "HH:MM" it closes ("00:00" = midnight); absent if open for 7+ days. */
+  closesAt?: string;
+  /** When closed: next opening within the coming week (`date` is the Paris date "YYYY-MM-DD"). */
+  opensAt?: { day: IsoWeekday; time: string; date: string };
+  /** No hours at all (`null`): always open. */
+  alwaysOpen?: boolean;
+}
+
+/** Look-behind (yesterday's overnight ranges) and look-ahead window, in days. */
+const HORIZON_DAYS = 8;
+
+/**
+ * Is it open at `now` (Paris time)? `hours === null` means open 24/7 (e.g. a street car park).
+ * An empty object, or a day without ranges, means closed that day.
+ */
+export function openingState(hours: WeeklyHours | null, closedDates: readonly string[], now: Date): OpeningState {
+  if (hours === null) return { open: true, alwaysOpen: true };
+  const clock = parisClock(now);
+  const closed = new Set(closedDates);
+  const today = Number(clock.weekday) - 1; // 0 = Monday
+
+  // Intervals in minutes relative to today's Paris midnight (wall clock), from yesterday on.
+  const intervals: [number, number][] = [];
+  for (let k = -1; k <= HORIZON_DAYS; k++) {
+    const weekday = isoWeekdays[(((today + k) % 7) + 7) % 7];
+    const ranges = hours[weekday];
+    if (!ranges || ranges.length === 0) continue;
+    if (closed.size > 0 && closed.has(addDays(clock.date, k))) continue;
+    for (const range of ranges) {
+      const s = parseHHMM(range[0]);
+      let e = parseHHMM(range[1]);
+      if (s === null || e === null || s >= 1440) continue;
+      if (e <= s) e += 1440;
+      intervals.push([k * 1440 + s, k * 1440 + e]);
+    }
+  }
+  intervals.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  // Merge overlapping or touching ranges (e.g. Monday 18:00–24:00 + Tuesday 00:00–02:00).
+  const merged: [number, number][] = [];
+  for (const iv of intervals) {
+    const last = merged[merged.length - 1];
+    if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
+    else merged.push([iv[0], iv[1]]);
+  }
+
+  const m = clock.minutes;
+  const horizonEnd = HORIZON_DAYS * 1440;
+  for (const [s, e] of merged) {
+    if (s <= m && m < e) {
+      return e >= horizonEnd ? { open: true } : { open: true, closesAt: hhmm(e) };
+    }
+    if (s > m) {
+      if (s - m > 7 * 1440) break;
+      const dayOffset = Math.floor(s / 1440);
+      return {
+        open: false,
+        opensAt: {
+          day: isoWeekdays[(((today + dayOffset) % 7) + 7) % 7],
+          time: hhmm(s),
+          date: addDays(clock.date, dayOffset)
+        }
+      };
+    }
+  }
+  return { open: false };
+}
+
+export interface ScheduleRow {
+  day: IsoWeekday;
+  /** Sorted by opening time; empty when closed all day. */
+  ranges: [string, string][];
+  closed: boolean;
+  /** Open around the clock that day (null hours, or a single 00:00–24:00 range). */
+  allDay: boolean;
+}
+
+/** Monday → Sunday rows for display. */
+export function weekSchedule(hours: WeeklyHours | null): ScheduleRow[] {
+  return isoWeekdays.map((day) => {
+    if (hours === null) return { day, ranges: [['00:00', '24:00']], closed: false, allDay: true };
+    const ranges = (hours[day] ?? [])
+      .filter((r) => parseHHMM(r[0]) !== null && parseHHMM(r[1]) !== null)
+      .map((r): [string, string] => [r[0], r[1]])
+      .sort((a, b) => (parseHHMM(a[0]) ?? 0) - (parseHHMM(b[0]) ?? 0));
+    const allDay = ranges.length === 1 && ranges[0][0] === '00:00' && (ranges[0][1] === '24:00' || ranges[0][1] === '00:00');
+    return { day, ranges, closed: ranges.length === 0, allDay };
+  });
+}

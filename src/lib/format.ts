@@ -1,0 +1,163 @@
+/**
+ * Locale-aware formatting with French typography, always in Europe/Paris time.
+ * Pure (Intl only): runs in Node, in the browser and in a Web Worker.
+ *
+ * Typography: in French a no-break space (U+00A0) separates a number from its unit ("20 h 30",
+ * "350 m", "1,2 km") and a narrow no-break space (U+202F) precedes "€" and groups thousands.
+ * English output uses plain spaces.
+ * Names of days and months are fixed tables (CLDR abbreviations) so that output is identical
+ * in every browser.
+ */
+import type { Locale } from './personalisation/prefs';
+import { parisClock, type ParisClock } from './catalog/hours';
+
+export type { Locale };
+
+/** U+00A0 NO-BREAK SPACE. */
+export const NBSP = '\u00a0';
+/** U+202F NARROW NO-BREAK SPACE. */
+export const NNBSP = '\u202f';
+
+const WEEKDAYS_SHORT: Record<Locale, string[]> = {
+  fr: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+};
+const WEEKDAYS_LONG: Record<Locale, string[]> = {
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+};
+const MONTHS_SHORT: Record<Locale, string[]> = {
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+};
+const RELATIVE: Record<Locale, { today: string; tomorrow: string; yesterday: string }> = {
+  fr: { today: 'aujourd’hui', tomorrow: 'demain', yesterday: 'hier' },
+  en: { today: 'today', tomorrow: 'tomorrow', yesterday: 'yesterday' }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** French digit grouping and currency spacing both use U+202F whatever the ICU version. */
+function frenchSpaces(s: string): string {
+  return s.replace(/[\u00a0\u202f ]/g, NNBSP);
+}
+
+/** 1250 → "12,50 €" (fr, U+202F before €) / "€12.50" (en). */
+export function formatPrice(cents: number, locale: Locale): string {
+  const euros = Math.round(cents) / 100;
+  if (locale === 'fr') {
+    const n = numberFormat('fr', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(euros);
+    return frenchSpaces(n) + NNBSP + '€';
+  }
+  return numberFormat('en', { style: 'currency', currency: 'EUR' }).format(euros);
+}
+
+/** 350 → "350 m", 1234 → "1,2 km" (fr) / "1.2 km" (en), 12 345 → "12 km". Rounded to 10 m. */
+export function formatDistance(meters: number, locale: Locale): string {
+  const sep = locale === 'fr' ? NBSP : ' ';
+  const m = Math.max(0, Math.round(meters / 10) * 10);
+  if (m < 1000) return `${m}${sep}m`;
+  const km = m / 1000;
+  const digits = km < 10 ? 1 : 0;
+  let n = numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(km);
+  if (locale === 'fr') n = frenchSpaces(n);
+  return `${n}${sep}km`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from Paris date `a` to Paris date `b`. */
+function dayDiff(a: ParisClock, b: ParisClock): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+}
+
+function toDate(iso: string | Date): Date {
+  return iso instanceof Date ? iso : new Date(iso);
+}
+
+/** "20 h", "20 h 30" (fr) / "8 pm", "8:30 pm" (en). */
+export function formatTime(c: { hour: number; minute: number }, locale: Locale): string {
+  const mm = String(c.minute).padStart(2, '0');
+  if (locale === 'fr') return c.minute === 0 ? `${c.hour}${NBSP}h` : `${c.hour}${NBSP}h${NBSP}${mm}`;
+  const h12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
+  const suffix = c.hour < 12 ? 'am' : 'pm';
+  return c.minute === 0 ? `${h12} ${suffix}` : `${h12}:${mm} ${suffix}`;
+}
+
+/** Show the year when the date is more than ~6 months away from now. */
+function needsYear(c: ParisClock, now: ParisClock): boolean {
+  return Math.abs(dayDiff(now, c)) > 183;
+}
+
+/** "sam. 6 déc." / "Sat 6 Dec" (+ year when far away). */
+function shortDate(c: ParisClock, locale: Locale, now: ParisClock, withWeekday = true): string {
+  const wd = WEEKDAYS_SHORT[locale][Number(c.weekday) - 1];
+  const base = `${c.day} ${MONTHS_SHORT[locale][c.month - 1]}`;
+  const year = needsYear(c, now) ? ` ${c.year}` : '';
+  return withWeekday ? `${wd} ${base}${year}` : `${base}${year}`;
+}
+
+/**
+ * Start of an event: "sam. 6 déc., 20 h", "aujourd’hui, 20 h 30", "demain, 9 h" (fr);
+ * "Sat 6 Dec, 8 pm", "today, 8:30 pm", "tomorrow, 9 am" (en). Europe/Paris time.
+ */
+export function formatEventDate(iso: string | Date, locale: Locale, now: Date): string {
+  const c = parisClock(toDate(iso));
+  const n = parisClock(now);
+  const diff = dayDiff(n, c);
+  const day =
+    diff === 0 ? RELATIVE[locale].today : diff === 1 ? RELATIVE[locale].tomorrow : shortDate(c, locale, n);
+  return `${day}, ${formatTime(c, locale)}`;
+}
+
+/**
+ * A span of time:
+ * - no end → as `formatEventDate`;
+ * - same Paris day → "sam. 6 déc., 20 h – 22 h 30" / "Sat 6 Dec, 8 pm – 10:30 pm";
+ * - several days → "du 6 au 14 déc." / "6–14 Dec", "du 28 nov. au 3 déc." / "28 Nov – 3 Dec".
+ */
+export function formatDateRange(startIso: string | Date, endIso: string | Date | null, locale: Locale, now: Date): string {
+  if (endIso === null) return formatEventDate(startIso, locale, now);
+  const s = parisClock(toDate(startIso));
+  const e = parisClock(toDate(endIso));
+  const n = parisClock(now);
+  if (s.date === e.date) return `${formatEventDate(startIso, locale, now)} – ${formatTime(e, locale)}`;
+  const sameMonth = s.year === e.year && s.month === e.month;
+  const showYear = needsYear(s, n) || needsYear(e, n) || s.year !== e.year;
+  const endText = `${e.day} ${MONTHS_SHORT[locale][e.month - 1]}${showYear ? ` ${e.year}` : ''}`;
+  const startText = sameMonth
+    ? `${s.day}`
+    : `${s.day} ${MONTHS_SHORT[locale][s.month - 1]}${s.year !== e.year ? ` ${s.year}` : ''}`;
+  if (locale === 'fr') return `du ${startText} au ${endText}`;
+  return sameMonth ? `${startText}–${endText}` : `${startText} – ${endText}`;
+}
+
+/**
+ * A day relative to now (Paris calendar): "aujourd’hui" / "demain" / "hier", the weekday name
+ * within the coming week ("samedi" / "Saturday"), otherwise "sam. 6 déc." / "Sat 6 Dec".
+ */
+export function formatRelativeDay(iso: string | Date, locale: Locale, now: Date): string {
+  const c = parisClock(toDate(iso));
+  const n = parisClock(now);
+  const diff = dayDiff(n, c);
+  if (diff === 0) return RELATIVE[locale].today;
+  if (diff === 1) return RELATIVE[locale].tomorrow;
+  if (diff === -1) return RELATIVE[locale].yesterday;
+  if (diff > 1 && diff < 7) return WEEKDAYS_LONG[locale][Number(c.weekday) - 1];
+  return shortDate(c, locale, n);
+}
