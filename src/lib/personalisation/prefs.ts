@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// zod compiles validators with `new Function` when it can; the CSP forbids eval in the browser,
+// so its feature probe would be reported as a violation. Interpreted validation is plenty here.
+z.config({ jitless: true });
+
 export const themeWeights = ['high', 'low', 'muted'] as const;
 /**
  * How much a theme is followed: 'high' = « beaucoup », 'low' = « un peu », 'muted' = never show.

@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, type DemoCatalog } from './support/fixtures';
+import { prefs, seedPrefs, waitForFeed } from './support/app';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
+
+interface Screen {
+  name: string;
+  /** Path, or a function of the demo catalog. */
+  path: string | ((catalog: DemoCatalog) => string);
+  /** Waits until the page shows its real content (not a skeleton). */
+  ready: (page: Page) => Promise<void>;
+  /** First visit: no preferences on the device. */
+  firstVisit?: boolean;
+  status?: number;
+}
+
+const heading = async (page: Page) => {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+};
+
+const screens: Screen[] = [
+  { name: 'feed', path: '/', ready: waitForFeed },
+  {
+    name: 'onboarding',
+    path: '/',
+    firstVisit: true,
+    ready: async (page) => {
+      await waitForFeed(page);
+      await expect(page.locator('section.onboarding input[data-theme]').first()).toBeAttached();
+    }
+  },
+  { name: 'explore', path: '/explore', ready: heading },
+  { name: 'explore events', path: '/explore/event', ready: heading },
+  { name: 'explore shops', path: '/explore/shop', ready: heading },
+  { name: 'item', path: (c) => `/items/${c.upcomingEvents()[0].id}`, ready: heading },
+  { name: 'shop', path: (c) => `/shops/${c.shopWithProductsAndDeals().slug}`, ready: heading },
+  { name: 'search', path: '/search?q=opera', ready: heading },
+  { name: 'favorites', path: '/favorites', ready: heading },
+  { name: 'preferences', path: '/preferences', ready: heading },
+  { name: 'privacy', path: '/privacy', ready: heading },
+  { name: '404', path: '/nulle-part', ready: heading, status: 404 }
+];
+
+async function expectNoViolations(page: Page, screen: Screen, catalog: DemoCatalog): Promise<void> {
+  const path = typeof screen.path === 'string' ? screen.path : screen.path(catalog);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(screen.status ?? 200);
+  await screen.ready(page);
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`)
+  }));
+  expect(summary, `axe violations on ${path}`).toEqual([]);
+}
+
+test.describe('accessibility (axe, WCAG 2.1 AA) on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: true });
+
+  for (const screen of screens) {
+    test(`${screen.name} at 390×844`, async ({ page, context, catalog }) => {
+      if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high', patrimoine: 'low', sport: 'muted' }, saved: [catalog.upcomingEvents()[0].id], followedShops: [catalog.shopWithProductsAndDeals().id] }));
+      await expectNoViolations(page, screen, catalog);
+    });
+  }
+});
+
+test.describe('accessibility in dark mode on a desktop', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+
+  // The first-visit home page shows the onboarding panel above the feed: both are checked.
+  for (const name of ['onboarding', 'item', 'shop', 'preferences']) {
+    const screen = screens.find((s) => s.name === name)!;
+    test(`${name} (dark)`, async ({ page, context, catalog }) => {
+      if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high' } }));
+      await expectNoViolations(page, screen, catalog);
+    });
+  }
+});
+
+test.describe('keyboard', () => {
+  test('the first Tab reaches the skip link, which moves focus to the main content', async ({ page, context }) => {
+    await seedPrefs(context, prefs());
+    await page.goto('/');
+    await waitForFeed(page);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller au contenu' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+    // The next Tab continues inside the main content, not back in the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+  });
+
+  test('onboarding themes can be chosen with the keyboard', async ({ page }) => {
+    await page.goto('/');
+    await waitForFeed(page);
+    const first = page.locator('section.onboarding input[data-theme]').first();
+    for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(first).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(first).toBeChecked();
+    // The focus is visible on the chip that holds the (visually hidden) checkbox.
+    const outline = await page.locator('section.onboarding label').filter({ has: page.locator('input[data-theme]:focus') }).evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+});

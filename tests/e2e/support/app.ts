@@ -1,0 +1,130 @@
+import { expect, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
+
+/** The device preferences shape (src/lib/personalisation/prefs.ts), for seeding localStorage. */
+export interface DevicePrefs {
+  v: 1;
+  themes: Record<string, 'high' | 'low' | 'muted'>;
+  saved: string[];
+  followedShops: string[];
+  locale: 'fr' | 'en';
+  onboarded: boolean;
+  lastVisit: string | null;
+}
+
+export const PREFS_KEY = 'placette.prefs';
+
+export function prefs(partial: Partial<DevicePrefs> = {}): DevicePrefs {
+  return { v: 1, themes: {}, saved: [], followedShops: [], locale: 'fr', onboarded: true, lastVisit: null, ...partial };
+}
+
+/**
+ * Gives every page of the context these preferences before the app starts, unless the device
+ * already has some (so changes made during the test survive reloads).
+ */
+export async function seedPrefs(context: BrowserContext, value: DevicePrefs): Promise<void> {
+  await context.addInitScript(
+    ([key, json]) => {
+      try {
+        if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, json);
+      } catch {
+        // about:blank and opaque origins have no storage.
+      }
+    },
+    [PREFS_KEY, JSON.stringify(value)] as const
+  );
+}
+
+export async function readPrefs(page: Page): Promise<DevicePrefs | null> {
+  return page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as DevicePrefs) : null;
+  }, PREFS_KEY);
+}
+
+export function feedCards(page: Page): Locator {
+  return page.locator('ul.feed article[data-item-id]');
+}
+
+/** Waits until the home feed shows cards (the device copy of the catalog is loaded). */
+export async function waitForFeed(page: Page): Promise<void> {
+  await expect(feedCards(page).first()).toBeVisible();
+}
+
+/** Opens the home page of an onboarded device and waits for cards. */
+export async function openFeed(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForFeed(page);
+}
+
+/**
+ * Scrolls to the end of the feed and asks for more cards, like a reader would. Scrolls and
+ * presses with the keyboard, not the mouse, so that no card is hovered (SvelteKit preloads the
+ * code of a hovered link, which would make request logs depend on the pointer position).
+ */
+export async function scrollFeed(page: Page, pages = 2): Promise<void> {
+  const more = page.getByRole('button', { name: /^(Voir plus|Show more)$/ });
+  for (let i = 0; i < pages; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    if (!(await more.isVisible())) break;
+    const before = await feedCards(page).count();
+    await more.press('Enter');
+    await expect.poll(() => feedCards(page).count()).toBeGreaterThan(before);
+  }
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+}
+
+/** Shows the whole feed (presses "Voir plus" until there is no more). */
+export async function showWholeFeed(page: Page): Promise<void> {
+  await scrollFeed(page, 100);
+}
+
+export async function feedIds(page: Page): Promise<string[]> {
+  return feedCards(page).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-item-id') ?? ''));
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  resourceType: string;
+  headers: Record<string, string>;
+  postData: string | null;
+}
+
+/**
+ * Records every request made in the browser context from now on: all its pages, their workers
+ * and any service worker.
+ */
+export function recordRequests(context: BrowserContext): RecordedRequest[] {
+  const log: RecordedRequest[] = [];
+  context.on('request', (request: Request) => {
+    log.push({
+      method: request.method(),
+      url: request.url(),
+      resourceType: request.resourceType(),
+      headers: request.headers(),
+      postData: request.postData()
+    });
+  });
+  return log;
+}
+
+/** method + path + query, sorted and de-duplicated: what the server could learn. */
+export function requestSignature(requests: RecordedRequest[]): string[] {
+  return [...new Set(requests.map((r) => {
+    const url = new URL(r.url);
+    return `${r.method} ${url.pathname}${url.search}`;
+  }))].sort();
+}
+
+/** Item ids of the demo catalog by kind, fetched once per worker from the public API. */
+export interface CatalogItemLite {
+  id: string;
+  kind: string;
+  title: string;
+  themes: string[];
+  slug?: string;
+  starts_at?: string;
+  ends_at?: string | null;
+  shop?: string;
+  shop_slug?: string;
+}

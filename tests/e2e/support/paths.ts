@@ -1,0 +1,36 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface E2eServer {
+  port: number;
+  origin: string;
+  /** Temporary directory holding the database and the server log. */
+  dir: string;
+  database: string;
+  log: string;
+  /** Environment for `node tests/e2e/start-server.mjs`. */
+  env: Record<string, string>;
+}
+
+/**
+ * Where a test server keeps its state. The same function runs in the Playwright config and in
+ * the workers, so both agree on the paths without passing anything around.
+ */
+export function e2eServer(port: number, options: { demo?: boolean } = {}): E2eServer {
+  const dir = join(process.env.PLACETTE_E2E_TMP || tmpdir(), `placette-e2e-${port}`);
+  const database = join(dir, 'placette.db');
+  const log = join(dir, 'server.log');
+  const env: Record<string, string> = {
+    DATABASE_URL: database,
+    PLACETTE_E2E_LOG: log,
+    PORT: String(port),
+    HOST: '0.0.0.0',
+    ORIGIN: `http://127.0.0.1:${port}`,
+    NODE_ENV: 'production'
+  };
+  if (options.demo === false) env.PLACETTE_DEMO = '0';
+  return { port, origin: `http://127.0.0.1:${port}`, dir, database, log, env };
+}
+
+/** The shared server Playwright starts for every spec (demo city, port 4173). */
+export const mainServer = e2eServer(4173);

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import { e2eServer, type E2eServer } from './paths';
+
+export interface RunningServer extends E2eServer {
+  stop(): Promise<void>;
+  logText(): string;
+}
+
+/**
+ * Starts an extra instance of the built app (e.g. an empty install with PLACETTE_DEMO=0) on its
+ * own port and database, and waits until /api/health answers.
+ */
+export async function startServer(port: number, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const server = e2eServer(port, options);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...server.env };
+  if (options.demo !== false) delete env.PLACETTE_DEMO;
+  const child: ChildProcess = spawn(process.execPath, ['tests/e2e/start-server.mjs'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  await expect
+    .poll(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server on port ${port} exited: ${stderr}`);
+        try {
+          return (await fetch(`${server.origin}/api/health`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 30_000, intervals: [100, 200, 500] }
+    )
+    .toBe(200);
+
+  return {
+    ...server,
+    logText: () => readFileSync(server.log, 'utf8'),
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        await exited;
+      }
+    }
+  };
+}
