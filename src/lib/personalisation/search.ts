@@ -28,11 +28,12 @@ const FIELDS = ['title', 'summary', 'place', 'shop', 'category', 'themes'] as co
 type Field = (typeof FIELDS)[number];
 
 /**
- * Separators once text is folded: ASCII and Latin-1 punctuation/symbols, whitespace, the
- * General Punctuation block (’ “ ” – — … and the no-break spaces) and CJK punctuation. A plain
- * character class is much faster than the default Unicode-property tokenizer.
+ * Term separators: whitespace, ASCII and Latin-1 punctuation/symbols, the General Punctuation
+ * block (’ “ ” – — … and the no-break spaces), currency signs, arrows and mathematical
+ * operators (− ×), CJK punctuation. A plain character class is much faster than the default
+ * Unicode-property tokenizer.
  */
-const SEPARATORS = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f]+/;
+const SEPARATORS = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2190-\u22ff\u3000-\u303f]+/;
 
 const FOLD_CACHE_MAX = 50_000;
 const foldCache = new Map<string, string>();
