@@ -35,7 +35,10 @@ async function measure(): Promise<{ files: number; raw: number; gzip: number }> 
       if (response.request().resourceType() === 'script') scripts.push(response.body());
     });
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    // The feed renders once the app has started and read its catalog copy.
+    await page.locator('ul.feed article').first().waitFor({ timeout: 20_000 });
     const bodies = await Promise.all(scripts);
+    if (bodies.length === 0) throw new Error('no script loaded: is the build current?');
     return {
       files: bodies.length,
       raw: bodies.reduce((sum, b) => sum + b.length, 0),

@@ -19,7 +19,9 @@ export interface EncodedBody {
 
 export function encodeBody(value: unknown, quality: 'max' | 'fast' = 'max'): EncodedBody {
   const json = Buffer.from(JSON.stringify(value));
-  const brQuality = quality === 'max' ? 11 : 5;
+  // Quality 11 takes ~70× longer than 9 for ~10 % fewer bytes (12 s vs 0.17 s on a 10k-item
+  // catalog here): 9 keeps a rebuild after each catalog change well under a second.
+  const brQuality = quality === 'max' ? 9 : 5;
   return {
     json,
     br: brotliCompressSync(json, {
@@ -29,7 +31,7 @@ export function encodeBody(value: unknown, quality: 'max' | 'fast' = 'max'): Enc
         [constants.BROTLI_PARAM_SIZE_HINT]: json.length
       }
     }),
-    gzip: gzipSync(json, { level: quality === 'max' ? 9 : 6 }),
+    gzip: gzipSync(json, { level: 6 }),
     hash: createHash('sha256').update(json).digest('base64url').slice(0, 27)
   };
 }
