@@ -10,7 +10,10 @@ export default defineConfig({
       // The locale lives on the device (see $lib/i18n/locale.svelte.ts); the server always
       // renders the base locale so that no cookie or header is needed.
       strategy: ['baseLocale'],
-      emitTsDeclarations: true
+      emitTsDeclarations: true,
+      // Generated code only: no README or ignore files naming other sites next to shipped code.
+      emitReadme: false,
+      emitPrettierIgnore: false
     }),
     sveltekit()
   ],
