@@ -1,9 +1,11 @@
 import { db } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
+import { vapidKeys } from '../push/vapid';
 
 /**
  * Opens (and migrates) the database at start and, unless PLACETTE_DEMO=0, fills an empty one
- * with the demo city so a fresh install shows something real.
+ * with the demo city so a fresh install shows something real. Also makes sure the instance has
+ * its Web Push (VAPID) key pair.
  */
 export function prepareDatabase(): void {
   const database = db();
@@ -11,4 +13,6 @@ export function prepareDatabase(): void {
     const counts = seedDemo(database);
     console.info(`[placette] demo city seeded: ${JSON.stringify(counts)}`);
   }
+  // Generated on first start, then reused: subscriptions are bound to this key pair.
+  vapidKeys(database);
 }

@@ -1,3 +1,4 @@
 export * from './guide';
 export * from './market';
 export * from './catalog-log';
+export * from './push';

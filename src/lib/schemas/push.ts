@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'must be base64url');
+
+/** A PushSubscription as the browser serialises it (`subscription.toJSON()`). */
+export const pushSubscriptionSchema = z.object({
+  // Push services are always https; anything else would let a caller make the server post to
+  // arbitrary local addresses.
+  endpoint: z.url({ protocol: /^https$/ }).max(2048),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({
+    p256dh: base64url.min(80).max(100),
+    auth: base64url.min(16).max(32)
+  })
+});
+
+export const pushUnsubscribeSchema = z.object({ endpoint: z.url({ protocol: /^https$/ }).max(2048) });
+
+/** The broadcast digest: identical for every subscriber; the device words it. */
+export interface DigestPayload {
+  v: 1;
+  type: 'digest';
+  city: string;
+  items: { id: string; kind: 'deal' | 'event'; title: string; themes: string[]; shop_name?: string }[];
+}
