@@ -25,6 +25,11 @@ const config = {
   kit: {
     adapter: adapter({ precompress: true }),
     version: { name: process.env.PLACETTE_VERSION || versionName() },
+    // src/service-worker.ts is registered by UpdatePrompt.svelte (production builds only), which
+    // also asks before activating a new version.
+    serviceWorker: { register: false },
+    // Absolute asset paths: the service worker serves one app shell at every URL, however deep.
+    paths: { relative: false },
     // Same-origin only, no inline script: SvelteKit adds a nonce (SSR) or hash (prerender)
     // to the one bootstrap script it needs. Inline *style attributes* are allowed because
     // Svelte writes them for transitions; they cannot run code.

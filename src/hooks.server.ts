@@ -1,13 +1,15 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
+import { compression } from './hooks/compression';
 import { securityHeaders } from './hooks/security-headers';
 
 export const init: ServerInit = () => {
   prepareDatabase();
 };
 
-export const handle = sequence(securityHeaders);
+// Compression wraps the response last, after the security headers are set.
+export const handle = sequence(compression, securityHeaders);
 
 /** Errors are logged without the request path, query or client address. */
 export const handleError: HandleServerError = ({ error, status }) => {

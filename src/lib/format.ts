@@ -54,14 +54,23 @@ function frenchSpaces(s: string): string {
   return s.replace(/[\u00a0\u202f ]/g, NNBSP);
 }
 
-/** 1250 → "12,50 €" (fr, U+202F before €) / "€12.50" (en). */
+/** "1234567" → "1 234 567" with `separator` between groups of three digits. */
+function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/**
+ * 1250 → "12,50 €" (fr, U+202F before € and between thousands) / "€12.50" (en). Written out
+ * rather than asked of Intl.NumberFormat: same text, without loading the locale's number data
+ * on the first page that shows a price.
+ */
 export function formatPrice(cents: number, locale: Locale): string {
-  const euros = Math.round(cents) / 100;
-  if (locale === 'fr') {
-    const n = numberFormat('fr', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(euros);
-    return frenchSpaces(n) + NNBSP + '€';
-  }
-  return numberFormat('en', { style: 'currency', currency: 'EUR' }).format(euros);
+  const total = Math.round(cents);
+  const sign = total < 0 ? '-' : '';
+  const abs = Math.abs(total);
+  const fraction = String(abs % 100).padStart(2, '0');
+  if (locale === 'fr') return `${sign}${groupThousands(String(Math.floor(abs / 100)), NNBSP)},${fraction}${NNBSP}€`;
+  return `${sign}€${groupThousands(String(Math.floor(abs / 100)), ',')}.${fraction}`;
 }
 
 /** 350 → "350 m", 1234 → "1,2 km" (fr) / "1.2 km" (en), 12 345 → "12 km". Rounded to 10 m. */

@@ -36,6 +36,7 @@ const screens: Screen[] = [
   { name: 'explore', path: '/explore', ready: heading },
   { name: 'explore events', path: '/explore/event', ready: heading },
   { name: 'explore shops', path: '/explore/shop', ready: heading },
+  { name: 'map', path: '/map', ready: heading },
   { name: 'item', path: (c) => `/items/${c.upcomingEvents()[0].id}`, ready: heading },
   { name: 'shop', path: (c) => `/shops/${c.shopWithProductsAndDeals().slug}`, ready: heading },
   { name: 'search', path: '/search?q=opera', ready: heading },
@@ -75,7 +76,7 @@ test.describe('accessibility in dark mode on a desktop', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
 
   // The first-visit home page shows the onboarding panel above the feed: both are checked.
-  for (const name of ['onboarding', 'item', 'shop', 'preferences']) {
+  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map']) {
     const screen = screens.find((s) => s.name === name)!;
     test(`${name} (dark)`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high' } }));

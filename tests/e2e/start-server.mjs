@@ -14,7 +14,8 @@ if (!database || !log) {
 // PLACETTE_DEMO is either '0' (empty install) or absent (demo seed): never inherited by accident.
 if (process.env.PLACETTE_DEMO !== '0') delete process.env.PLACETTE_DEMO;
 
-const entry = resolve('build/index.js');
+// PLACETTE_E2E_BUILD: another copy of the build (e.g. one a test modifies); default ./build.
+const entry = resolve(process.env.PLACETTE_E2E_BUILD || 'build', 'index.js');
 if (!existsSync(entry)) {
   console.error('start-server: build/index.js is missing; run `npm run build` first');
   process.exit(2);

@@ -25,50 +25,39 @@ export interface ParisClock {
   minutes: number;
 }
 
-let parisFormatter: Intl.DateTimeFormat | undefined;
-const WEEKDAYS: Record<string, IsoWeekday> = { Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6', Sun: '7' };
+const WEEKDAYS: readonly IsoWeekday[] = ['7', '1', '2', '3', '4', '5', '6'];
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** The instant (ms) of 01:00 UTC on the last Sunday of `month` (0-based) of `year`. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * Paris's offset from UTC in ms at an instant: +2 h (CEST) from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October, +1 h (CET) otherwise — the EU rule in force
+ * since 1996. Computed rather than asked of `Intl` with a time zone: building such a formatter
+ * costs ~20–30 ms of main thread on a phone's first page, for the same answer (tests compare
+ * both hour by hour over decades).
+ */
+export function parisOffsetMs(at: number): number {
+  const year = new Date(at).getUTCFullYear();
+  return at >= lastSundayAt1Utc(year, 2) && at < lastSundayAt1Utc(year, 9) ? 2 * HOUR_MS : HOUR_MS;
+}
 
 /** Wall-clock date and time in Paris for an instant. */
 export function parisClock(at: Date | number): ParisClock {
-  parisFormatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: PARIS_TIME_ZONE,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23'
-  });
-  let year = 0,
-    month = 0,
-    day = 0,
-    hour = 0,
-    minute = 0;
-  let weekday: IsoWeekday = '1';
-  for (const p of parisFormatter.formatToParts(at)) {
-    switch (p.type) {
-      case 'year':
-        year = Number(p.value);
-        break;
-      case 'month':
-        month = Number(p.value);
-        break;
-      case 'day':
-        day = Number(p.value);
-        break;
-      case 'hour':
-        hour = Number(p.value) % 24;
-        break;
-      case 'minute':
-        minute = Number(p.value);
-        break;
-      case 'weekday':
-        weekday = WEEKDAYS[p.value] ?? '1';
-        break;
-    }
-  }
-  return { year, month, day, date: ymd(year, month, day), weekday, hour, minute, minutes: hour * 60 + minute };
+  const ms = typeof at === 'number' ? at : at.getTime();
+  // Paris wall time, read with the UTC getters (minutes floored like a clock).
+  const wall = new Date(Math.floor((ms + parisOffsetMs(ms)) / MINUTE_MS) * MINUTE_MS);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + 1;
+  const day = wall.getUTCDate();
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  return { year, month, day, date: ymd(year, month, day), weekday: WEEKDAYS[wall.getUTCDay()], hour, minute, minutes: hour * 60 + minute };
 }
 
 function ymd(y: number, m: number, d: number): string {

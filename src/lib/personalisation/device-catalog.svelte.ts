@@ -38,7 +38,9 @@ class DeviceCatalog {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && Date.now() - this.#lastSync > RESYNC_AFTER_MS) void this.sync();
     });
-    void this.#restore().then(() => this.sync());
+    // Opening IndexedDB is slow the first time: do it in its own task, not in the one that
+    // hydrates the page (start() is called while the app mounts).
+    setTimeout(() => void this.#restore().then(() => this.sync()), 0);
   }
 
   async #restore(): Promise<void> {
@@ -79,7 +81,11 @@ class DeviceCatalog {
   }
 
   async #replace(next: CatalogSnapshot): Promise<void> {
+    // Parsing the download, drawing from it and storing it are three tasks, not one long one
+    // (cloning a large catalog for IndexedDB takes a while too).
+    await nextTask();
     this.#publish(next);
+    await nextTask();
     try {
       await set(STORAGE_KEY, next);
     } catch {
@@ -92,6 +98,11 @@ class DeviceCatalog {
     const index = this.index!;
     for (const resolve of this.#waiters.splice(0)) resolve(index);
   }
+}
+
+/** Resolves in a later task, letting the browser paint and handle input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export const deviceCatalog = new DeviceCatalog();

@@ -35,7 +35,12 @@ export function digestNotification(
     const count = visible.length || payload.items.length;
     return {
       title: payload.city ? m.push_neutral_title({ city: payload.city }, { locale }) : m.push_neutral_title_no_city({}, { locale }),
-      body: count === 1 ? m.push_neutral_body_one({}, { locale }) : m.push_neutral_body_other({ count }, { locale }),
+      body:
+        count === 0
+          ? m.app_tagline({}, { locale })
+          : count === 1
+            ? m.push_neutral_body_one({}, { locale })
+            : m.push_neutral_body_other({ count }, { locale }),
       url: '/',
       matched: 0
     };

@@ -11,6 +11,9 @@ import { z } from 'zod/mini';
 // so its feature probe would be reported as a violation. Interpreted validation is plenty here.
 z.config({ jitless: true });
 
+/** Where the preferences live on the device: localStorage for the page, IndexedDB (same key) for the service worker. */
+export const PREFS_STORAGE_KEY = 'placette.prefs';
+
 export const themeWeights = ['high', 'low', 'muted'] as const;
 /**
  * How much a theme is followed: 'high' = « beaucoup », 'low' = « un peu », 'muted' = never show.

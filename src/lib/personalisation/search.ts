@@ -140,8 +140,7 @@ function newMiniSearch(themeLabels: Map<string, string>): MiniSearch<CatalogItem
   });
 }
 
-/** Builds the index (10 000 items in a few hundred milliseconds at most). */
-export function buildSearchIndex(items: readonly CatalogItem[], themes: readonly Theme[]): SearchIndex {
+function startIndex(items: readonly CatalogItem[], themes: readonly Theme[]): { index: SearchIndex; unique: CatalogItem[] } {
   const themeLabels = new Map<string, string>();
   for (const t of themes) themeLabels.set(t.slug, `${t.labels.fr} ${t.labels.en}`);
   const index: SearchIndex = { mini: newMiniSearch(themeLabels), byId: new Map(), endsAt: new Map(), themeLabels };
@@ -151,7 +150,40 @@ export function buildSearchIndex(items: readonly CatalogItem[], themes: readonly
     remember(index, item);
     unique.push(item);
   }
+  return { index, unique };
+}
+
+/** Builds the index (10 000 items in a few hundred milliseconds at most). */
+export function buildSearchIndex(items: readonly CatalogItem[], themes: readonly Theme[]): SearchIndex {
+  const { index, unique } = startIndex(items, themes);
   index.mini.addAll(unique);
+  return index;
+}
+
+/** Lets the browser handle input and paint between two slices of work. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The same index as `buildSearchIndex`, built in slices of at most `sliceMs` of work so that
+ * the page stays responsive while a large catalog is indexed (no long task).
+ */
+export async function buildSearchIndexInSlices(
+  items: readonly CatalogItem[],
+  themes: readonly Theme[],
+  sliceMs = 8
+): Promise<SearchIndex> {
+  const { index, unique } = startIndex(items, themes);
+  let i = 0;
+  while (i < unique.length) {
+    const start = performance.now();
+    do index.mini.add(unique[i++]);
+    while (i < unique.length && performance.now() - start < sliceMs);
+    if (i < unique.length) await yieldToMain();
+  }
   return index;
 }
 

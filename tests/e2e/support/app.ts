@@ -45,9 +45,13 @@ export function feedCards(page: Page): Locator {
   return page.locator('ul.feed article[data-item-id]');
 }
 
-/** Waits until the home feed shows cards (the device copy of the catalog is loaded). */
+/**
+ * Waits until the home feed shows cards (the device copy of the catalog is loaded) and has drawn
+ * its first page of them (after the first few, cards are added a few per task: `aria-busy`).
+ */
 export async function waitForFeed(page: Page): Promise<void> {
   await expect(feedCards(page).first()).toBeVisible();
+  await expect(page.locator('ul.feed')).toHaveAttribute('aria-busy', 'false');
 }
 
 /** Opens the home page of an onboarded device and waits for cards. */

@@ -9,13 +9,16 @@ export interface RunningServer extends E2eServer {
 }
 
 /**
- * Starts an extra instance of the built app (e.g. an empty install with PLACETTE_DEMO=0) on its
- * own port and database, and waits until /api/health answers.
+ * Starts an extra instance of the built app (e.g. an empty install with PLACETTE_DEMO=0, or a
+ * copy of the build) on its own port and database, and waits until /api/health answers.
  */
-export async function startServer(port: number, options: { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(port: number, options: { demo?: boolean; build?: string } = {}): Promise<RunningServer> {
   const server = e2eServer(port, options);
   const env: NodeJS.ProcessEnv = { ...process.env, ...server.env };
   if (options.demo !== false) delete env.PLACETTE_DEMO;
+  // A copy of the build directory to serve instead of ./build (it needs node_modules above it).
+  if (options.build) env.PLACETTE_E2E_BUILD = options.build;
+  else delete env.PLACETTE_E2E_BUILD;
   const child: ChildProcess = spawn(process.execPath, ['tests/e2e/start-server.mjs'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

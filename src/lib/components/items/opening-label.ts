@@ -2,11 +2,14 @@ import * as m from '$lib/paraglide/messages';
 import { openingState, parisClock } from '$lib/catalog/hours';
 import type { IsoWeekday, WeeklyHours } from '$lib/catalog/types';
 
-/** "lundi" / "Monday" for an ISO weekday, from Intl (2024-01-01 was a Monday). */
+const WEEKDAY_NAMES = {
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+} as const;
+
+/** "lundi" / "Monday" for an ISO weekday (a table: no Intl formatter to build on a first page). */
 export function weekdayName(day: IsoWeekday, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, Number(day)))
-  );
+  return WEEKDAY_NAMES[locale.startsWith('fr') ? 'fr' : 'en'][Number(day) - 1];
 }
 
 export function formatClock(hhmm: string, locale: string): string {

@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+import { get } from 'idb-keyval';
+import { defaultPrefs, prefsSchema, PREFS_STORAGE_KEY, type Prefs } from '$lib/personalisation/prefs';
+import { digestNotification } from '$lib/personalisation/digest-notification';
+import type { DigestPayload } from '$lib/schemas/push';
+
+async function devicePrefs(): Promise<Prefs> {
+  try {
+    const parsed = prefsSchema.safeParse(await get(PREFS_STORAGE_KEY));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // No IndexedDB in this context: fall back to the neutral wording.
+  }
+  return defaultPrefs();
+}
+
+function isDigest(value: unknown): value is DigestPayload {
+  const v = value as DigestPayload | null;
+  return !!v && v.type === 'digest' && Array.isArray(v.items);
+}
+
+/**
+ * A digest arrived: word it from this device's own themes. Every push must show a notification,
+ * so an unreadable payload still gets a neutral one.
+ */
+export async function showDigest(sw: ServiceWorkerGlobalScope, data: PushMessageData | null): Promise<void> {
+  let payload: unknown = null;
+  try {
+    payload = data?.json();
+  } catch {
+    payload = null;
+  }
+  const prefs = await devicePrefs();
+  const digest: DigestPayload = isDigest(payload) ? payload : { v: 1, type: 'digest', city: '', items: [] };
+  const notification = digestNotification(digest, prefs);
+  await sw.registration.showNotification(notification.title, {
+    body: notification.body,
+    icon: '/icons/icon-192.png',
+    badge: '/icons/icon-96.png',
+    tag: 'placette-digest',
+    lang: prefs.locale,
+    data: { url: notification.url }
+  });
+}
+
+export async function openFromNotification(sw: ServiceWorkerGlobalScope, notification: Notification): Promise<void> {
+  notification.close();
+  const target = new URL((notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin);
+  if (target.origin !== sw.location.origin) return;
+  const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows[0] as WindowClient | undefined;
+  if (open) {
+    await open.focus();
+    await open.navigate(target.href);
+  } else {
+    await sw.clients.openWindow(target.href);
+  }
+}
