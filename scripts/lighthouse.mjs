@@ -130,7 +130,9 @@ async function main() {
       const metrics = Object.entries({ FCP: 'first-contentful-paint', LCP: 'largest-contentful-paint', TBT: 'total-blocking-time', CLS: 'cumulative-layout-shift', SI: 'speed-index' })
         .map(([short, id]) => `${short} ${lhr.audits[id]?.displayValue ?? '?'}`);
       const performanceRuns = results.map((r) => score(r.categories.performance));
-      rows.push({ page, status, scores, misses, metrics, performanceRuns, failing: Object.fromEntries(CATEGORIES.map((id) => [id, failingAudits(lhr, id)])) });
+      // Lighthouse's CPU benchmark of this machine during the run: lower means busier (~2000 idle here).
+      const benchmark = Math.round(lhr.environment?.benchmarkIndex ?? 0);
+      rows.push({ page, status, scores, misses, metrics, benchmark, performanceRuns, failing: Object.fromEntries(CATEGORIES.map((id) => [id, failingAudits(lhr, id)])) });
     }
   } finally {
     await chrome.kill();
@@ -156,7 +158,7 @@ async function main() {
   for (const row of rows) {
     if (!row.scores) continue;
     console.log(`\n${row.page.name} ${row.page.path}${row.performanceRuns.length > 1 ? ` (performance runs: ${row.performanceRuns.join(', ')}; median shown)` : ''}`);
-    console.log(`  ${row.metrics.join(' · ')}`);
+    console.log(`  ${row.metrics.join(' · ')} · CPU benchmark ${row.benchmark}`);
     for (const id of CATEGORIES) {
       for (const title of row.failing[id]) console.log(`  [${id}] ${title}`);
     }

@@ -27,8 +27,11 @@ const NETWORK_TIMEOUT_MS = 3000;
 /** Pages as last seen online, newest last; the shell covers the others. */
 const MAX_PAGES = 40;
 
-/** Static files (icons, manifest, the map's base layer), except tile archives and source maps. */
-const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map)$|^\/robots\.txt$/.test(path));
+/**
+ * Static files (icons, manifest, the map's base layer), except tile archives, source maps and the
+ * precompressed twins (.br/.gz) the server picks from by itself when the plain file is asked for.
+ */
+const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map|br|gz)$|^\/robots\.txt$/.test(path));
 const immutable = new Set(build);
 const precached = new Set([...build, ...precachedFiles, SHELL]);
 

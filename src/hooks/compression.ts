@@ -35,6 +35,9 @@ export const compression: Handle = async ({ event, resolve }) => {
   const headers = new Headers(response.headers);
   headers.set('content-encoding', 'gzip');
   headers.delete('content-length');
+  // Same entity, another encoding: the validator becomes weak (SvelteKit ignores W/ on 304 checks).
+  const etag = headers.get('etag');
+  if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
   const vary = headers.get('vary');
   if (!vary) headers.set('vary', 'Accept-Encoding');
   else if (!/accept-encoding|\*/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);

@@ -2,6 +2,7 @@ import { bench, describe } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -10,7 +11,18 @@ import { chromium } from '@playwright/test';
  * JavaScript shipped on the first load of `/` (target ≤ 60 KiB gzip), measured in Debian's
  * Chromium against the built server (`npm run build` first).
  */
-const PORT = 4391;
+/** A port nothing listens on, so a stale server can never answer in place of this build. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+const PORT = await freePort();
 const origin = `http://127.0.0.1:${PORT}`;
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -72,7 +84,7 @@ describe('first load of /', async () => {
   } finally {
     // vitest collects benches before running them: stop the server once the suite is done.
     process.on('exit', () => {
-      server.kill();
+      server.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     });
   }

@@ -71,6 +71,14 @@ test.describe('offline', () => {
     expect(await page.evaluate(() => new URL(navigator.serviceWorker.controller!.scriptURL).pathname)).toBe('/service-worker.js');
     // A controlled reload still shows the feed.
     await expect(feedCards(page).first()).toBeVisible();
+    // The precache holds the map's base layer once, not its precompressed twins as well.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain('/map/toulouse-centre.geojson');
+    expect(cached.filter((path) => /\.(br|gz)$/.test(path))).toEqual([]);
   });
 
   test('the feed, a never-visited item page, a search and the other sections load with the network off', async ({ page, context, catalog }) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../src/lib/catalog/types';
 import { changedAt, newSince, parseVisitMemo, startVisit, VISIT_GAP_MS, type VisitMemo } from '../../src/lib/personalisation/last-visit';
-import { prefsSchema, defaultPrefs } from '../../src/lib/personalisation/prefs';
+import { defaultPrefs } from '../../src/lib/personalisation/prefs';
+import { prefsSchema } from '../../src/lib/personalisation/prefs-schema';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultPrefs,
   exportPrefs,
-  parsePrefsImport,
-  prefsSchema,
   setThemeWeight,
   toggleFollowShop,
   toggleSaved,
   type Prefs
 } from '../../src/lib/personalisation/prefs';
+import { parsePrefsImport, prefsSchema } from '../../src/lib/personalisation/prefs-schema';
 
 const sample: Prefs = {
   v: 1,

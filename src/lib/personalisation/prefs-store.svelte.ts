@@ -1,5 +1,5 @@
 import { set } from 'idb-keyval';
-import { defaultPrefs, prefsSchema, PREFS_STORAGE_KEY, type Prefs } from './prefs';
+import { defaultPrefs, PREFS_STORAGE_KEY, type Prefs } from './prefs';
 import { setLocale } from '$lib/i18n/locale.svelte';
 import { parseVisitMemo, startVisit } from './last-visit';
 
@@ -16,16 +16,41 @@ class PrefsStore {
   /** Items changed after this instant are new for this visit; null on a first visit. */
   since = $state<string | null>(null);
 
+  #loading = false;
+  /** Changes made before the stored copy was read, replayed on top of it. */
+  #pending: ((prefs: Prefs) => Prefs)[] = [];
+
   load(): void {
-    if (this.loaded || typeof localStorage === 'undefined') return;
+    if (this.#loading || typeof localStorage === 'undefined') return;
+    this.#loading = true;
+    let raw: string | null = null;
     try {
-      const raw = localStorage.getItem(PREFS_STORAGE_KEY);
-      const parsed = raw ? prefsSchema.safeParse(JSON.parse(raw)) : null;
-      if (parsed?.success) this.value = parsed.data;
+      raw = localStorage.getItem(PREFS_STORAGE_KEY);
     } catch {
-      // Unreadable or blocked storage: start from defaults.
+      // Blocked storage: start from defaults.
     }
+    if (raw === null) {
+      this.#finishLoading();
+      return;
+    }
+    // A stored copy is validated before use; the schema (zod) is fetched only then, so a first
+    // visit's page does not carry it.
+    const stored = raw;
+    import('./prefs-schema')
+      .then(({ parseStoredPrefs }) => {
+        const prefs = parseStoredPrefs(JSON.parse(stored));
+        if (prefs) this.value = this.#pending.reduce((p, change) => change(p), prefs);
+      })
+      .catch(() => {
+        // Unreadable copy (or the schema could not load): start from defaults.
+      })
+      .finally(() => this.#finishLoading());
+  }
+
+  #finishLoading(): void {
     this.loaded = true;
+    if (this.#pending.length > 0) this.#save();
+    this.#pending = [];
     setLocale(this.value.locale);
     this.#startVisit();
   }
@@ -55,6 +80,14 @@ class PrefsStore {
   update(change: (prefs: Prefs) => Prefs): void {
     this.value = change(this.value);
     setLocale(this.value.locale);
+    if (!this.loaded) {
+      this.#pending.push(change);
+      return;
+    }
+    this.#save();
+  }
+
+  #save(): void {
     try {
       localStorage.setItem(PREFS_STORAGE_KEY, JSON.stringify(this.value));
     } catch {

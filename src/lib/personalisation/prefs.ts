@@ -1,15 +1,8 @@
 /**
  * Device preferences: what the visitor follows, saved and chose. They never leave the device
- * except through an explicit export file, so everything here is pure and validated on the way
- * in (import) with strict, bounded schemas.
+ * except through an explicit export file. Everything here is pure; what comes in from storage
+ * or an import file is validated by the schema in prefs-schema.ts.
  */
-// zod/mini: the same validation as zod with a tree-shakable API, because this module ships in
-// the first-load bundle (the full zod would weigh ~26 KiB gzip there).
-import { z } from 'zod/mini';
-
-// zod compiles validators with `new Function` when it can; the CSP forbids eval in the browser,
-// so its feature probe would be reported as a violation. Interpreted validation is plenty here.
-z.config({ jitless: true });
 
 /** Where the preferences live on the device: localStorage for the page, IndexedDB (same key) for the service worker. */
 export const PREFS_STORAGE_KEY = 'placette.prefs';
@@ -33,22 +26,7 @@ export const MAX_IMPORT_CHARS = 1_000_000;
 export const themeSlugPattern = /^[a-z0-9-]{1,40}$/;
 /** Catalog ids as produced by `catalogId()`: "event-12", "shop-3". */
 export const catalogIdPattern = /^[a-z]+-[1-9][0-9]{0,9}$/;
-const shopIdPattern = /^shop-[1-9][0-9]{0,9}$/;
-
-const themeSlugSchema = z.string().check(z.regex(themeSlugPattern));
-const catalogIdSchema = z.string().check(z.regex(catalogIdPattern));
-
-export const prefsSchema = z.strictObject({
-  v: z.literal(1),
-  themes: z
-    .record(themeSlugSchema, z.enum(themeWeights))
-    .check(z.refine((t) => Object.keys(t).length <= MAX_THEMES, { message: `at most ${MAX_THEMES} themes` })),
-  saved: z.array(catalogIdSchema).check(z.maxLength(MAX_SAVED)),
-  followedShops: z.array(z.string().check(z.regex(shopIdPattern))).check(z.maxLength(MAX_FOLLOWED_SHOPS)),
-  locale: z.enum(locales),
-  onboarded: z.boolean(),
-  lastVisit: z.nullable(z.iso.datetime({ offset: true }))
-});
+export const shopIdPattern = /^shop-[1-9][0-9]{0,9}$/;
 
 export type Prefs = {
   v: 1;
@@ -62,13 +40,6 @@ export type Prefs = {
   /** ISO date-time of the previous visit, for "new since your last visit". */
   lastVisit: string | null;
 };
-
-// Compile-time check that the schema and the hand-written type agree both ways.
-type _SchemaMatchesType = [z.output<typeof prefsSchema>, Prefs] extends [Prefs, z.output<typeof prefsSchema>]
-  ? true
-  : never;
-const _schemaMatchesType: _SchemaMatchesType = true;
-void _schemaMatchesType;
 
 export function defaultPrefs(): Prefs {
   return {
@@ -108,41 +79,6 @@ export function exportPrefs(prefs: Prefs, now: Date = new Date()): string {
     }
   };
   return JSON.stringify(file, null, 2) + '\n';
-}
-
-/**
- * Why an import was refused; the UI turns it into a sentence.
- * - 'not-json': the file is not JSON at all (or is empty / far too large);
- * - 'wrong-format': JSON, but not a Placette preferences export (or an unknown version);
- * - 'invalid': a Placette export whose content fails validation.
- */
-export type PrefsImportError = 'not-json' | 'wrong-format' | 'invalid';
-
-export type PrefsImportResult = { ok: true; prefs: Prefs } | { ok: false; error: PrefsImportError };
-
-const envelopeSchema = z.object({ format: z.literal(EXPORT_FORMAT), v: z.literal(1), prefs: z.unknown() });
-
-export function parsePrefsImport(text: string): PrefsImportResult {
-  if (typeof text !== 'string' || text.length > MAX_IMPORT_CHARS) return { ok: false, error: 'not-json' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  const envelope = envelopeSchema.safeParse(data);
-  if (!envelope.success) return { ok: false, error: 'wrong-format' };
-  const parsed = prefsSchema.safeParse(envelope.data.prefs);
-  if (!parsed.success) return { ok: false, error: 'invalid' };
-  const p = parsed.data;
-  return {
-    ok: true,
-    prefs: { ...p, saved: dedupe(p.saved), followedShops: dedupe(p.followedShops) }
-  };
-}
-
-function dedupe(ids: string[]): string[] {
-  return ids.length < 2 ? ids : [...new Set(ids)];
 }
 
 /** Sets (or with `null` removes) how a theme is followed. Returns a new object. */

@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import { get } from 'idb-keyval';
-import { defaultPrefs, prefsSchema, PREFS_STORAGE_KEY, type Prefs } from '$lib/personalisation/prefs';
+import { defaultPrefs, PREFS_STORAGE_KEY, type Prefs } from '$lib/personalisation/prefs';
+import { parseStoredPrefs } from '$lib/personalisation/prefs-schema';
 import { digestNotification } from '$lib/personalisation/digest-notification';
 import type { DigestPayload } from '$lib/schemas/push';
 
 async function devicePrefs(): Promise<Prefs> {
   try {
-    const parsed = prefsSchema.safeParse(await get(PREFS_STORAGE_KEY));
-    if (parsed.success) return parsed.data;
+    const prefs = parseStoredPrefs(await get(PREFS_STORAGE_KEY));
+    if (prefs) return prefs;
   } catch {
     // No IndexedDB in this context: fall back to the neutral wording.
   }

@@ -2,15 +2,13 @@ import * as m from '$lib/paraglide/messages';
 import { distanceMeters, walkingMinutes, type LatLng } from '$lib/catalog/geo';
 import { formatDistance, type Locale } from '$lib/format';
 import { keyFact, kindLabel, type Tone } from '$lib/components/items/item-facts';
-import type { MapItem, MapKind } from './map-items';
+import type { MapItem } from './map-items';
 
-/** Marker colours: white pictograms on them reach 4.5:1 (3:1 is the bar for graphics). */
-export const kindColors: Record<MapKind, string> = {
-  shop: '#b23a48',
-  event: '#6a3fa0',
-  heritage: '#9a5710',
-  parking: '#1f5fa8'
-};
+/*
+ * Kind colours are CSS (`.k-shop`, `.k-event`, `.k-heritage`, `.k-parking` set `--k`, in
+ * CityMap.svelte and the /map page): shop #b23a48, event #6a3fa0, heritage #9a5710, parking
+ * #1f5fa8. White pictograms on them reach 4.5:1 (3:1 is the bar for graphics).
+ */
 
 /** Where an item is, in words: the venue, else the street address (a monument is its own venue). */
 export function placeOf(item: MapItem): string | null {
