@@ -16,7 +16,9 @@ export interface E2eServer {
  * Where a test server keeps its state. The same function runs in the Playwright config and in
  * the workers, so both agree on the paths without passing anything around.
  */
-export function e2eServer(port: number, options: { demo?: boolean } = {}): E2eServer {
+export function e2eServer(basePort: number, options: { demo?: boolean } = {}): E2eServer {
+  // PLACETTE_E2E_PORT_OFFSET moves every test server, so two checkouts can run their suites at once.
+  const port = basePort + (Number(process.env.PLACETTE_E2E_PORT_OFFSET) || 0);
   const dir = join(process.env.PLACETTE_E2E_TMP || tmpdir(), `placette-e2e-${port}`);
   const database = join(dir, 'placette.db');
   const log = join(dir, 'server.log');
