@@ -3,13 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
 import { compression } from './hooks/compression';
 import { securityHeaders } from './hooks/security-headers';
+import { session } from './hooks/session';
 
-export const init: ServerInit = () => {
-  prepareDatabase();
+export const init: ServerInit = async () => {
+  await prepareDatabase();
 };
 
 // Compression wraps the response last, after the security headers are set.
-export const handle = sequence(compression, securityHeaders);
+export const handle = sequence(compression, securityHeaders, session);
 
 /** Errors are logged without the request path, query or client address. */
 export const handleError: HandleServerError = ({ error, status }) => {

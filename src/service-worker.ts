@@ -98,7 +98,9 @@ async function navigate(event: FetchEvent): Promise<Response> {
   const { request } = event;
   let saved: Promise<void> = Promise.resolve();
   const network = fetch(request).then((response) => {
-    if (response.ok && response.type === 'basic' && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    // Pages seen while signed in are marked no-store: they stay out of the offline copy.
+    const storable = !/no-store/.test(response.headers.get('cache-control') ?? '');
+    if (response.ok && response.type === 'basic' && storable && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
       saved = remember(request, response.clone()).catch(() => undefined);
     }
     return response;

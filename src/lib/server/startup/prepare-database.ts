@@ -1,5 +1,6 @@
 import { db } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
+import { seedDemoAccounts } from '../db/seed/accounts';
 import { vapidKeys } from '../push/vapid';
 
 /**
@@ -7,11 +8,12 @@ import { vapidKeys } from '../push/vapid';
  * with the demo city so a fresh install shows something real. Also makes sure the instance has
  * its Web Push (VAPID) key pair.
  */
-export function prepareDatabase(): void {
+export async function prepareDatabase(): Promise<void> {
   const database = db();
   if (process.env.PLACETTE_DEMO !== '0' && isEmpty(database)) {
     const counts = seedDemo(database);
-    console.info(`[placette] demo city seeded: ${JSON.stringify(counts)}`);
+    const accounts = await seedDemoAccounts(database);
+    console.info(`[placette] demo city seeded: ${JSON.stringify({ ...counts, accounts })}`);
   }
   // Generated on first start, then reused: subscriptions are bound to this key pair.
   vapidKeys(database);

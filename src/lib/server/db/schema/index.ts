@@ -2,3 +2,4 @@ export * from './guide';
 export * from './market';
 export * from './catalog-log';
 export * from './push';
+export * from './accounts';

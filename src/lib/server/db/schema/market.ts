@@ -23,6 +23,8 @@ export const shops = sqliteTable(
     clickAndCollect: integer('click_and_collect', { mode: 'boolean' }).notNull().default(true),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: shopStatuses }).notNull().default('pending'),
+    /** Why the curator refused or suspended the shop; shown to its members. */
+    statusReason: text('status_reason').notNull().default(''),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
   },

@@ -510,5 +510,31 @@ export const shopSeeds: ShopSeed[] = [
     description: 'Vélos de ville reconditionnés, accessoires et réparations rapides.',
     themes: ['sport'],
     status: 'pending'
+  },
+  {
+    slug: 'la-fabrique-a-bougies',
+    name: 'La Fabrique à bougies',
+    category: 'artisanat',
+    address: '9 rue Peyrolières, 31000 Toulouse',
+    lat: 43.6008,
+    lng: 1.4409,
+    hours: 'continuous',
+    summary: 'Bougies coulées à la main à la cire de colza, parfums de violette et de figue (inscription en attente de validation).',
+    description: 'Un atelier-boutique de bougies et fondants parfumés, coulés chaque semaine à Toulouse.',
+    themes: ['artisanat'],
+    status: 'pending'
+  },
+  {
+    slug: 'le-comptoir-des-epices',
+    name: 'Le Comptoir des épices',
+    category: 'epicerie',
+    address: '31 rue des Filatiers, 31000 Toulouse',
+    lat: 43.5996,
+    lng: 1.4442,
+    hours: 'continuous',
+    summary: 'Épices du monde en vrac, mélanges maison et thés (inscription en attente de validation).',
+    description: 'Épices entières et moulues, mélanges composés sur place, sels et poivres rares.',
+    themes: ['gastronomie'],
+    status: 'pending'
   }
 ];
