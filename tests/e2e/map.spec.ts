@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
-import { prefs, recordRequests, seedPrefs, type RecordedRequest } from './support/app';
+import { offOrigin, prefs, recordRequests, seedPrefs } from './support/app';
 import { mainServer } from './support/paths';
 
 /** The demo city's centre, a little off any catalog coordinate so that it is easy to spot. */
@@ -37,12 +37,6 @@ async function singleMarker(page: Page): Promise<Locator> {
     });
   expect(key, 'a single-place marker in sight').toBeTruthy();
   return surface(page).locator(`button.marker[data-marker="${key}"]`);
-}
-
-function offOrigin(requests: RecordedRequest[]): string[] {
-  return requests
-    .map((r) => r.url)
-    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== mainServer.origin);
 }
 
 interface Positioned {

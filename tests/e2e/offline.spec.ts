@@ -5,19 +5,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { feedCards, openFeed, prefs, seedPrefs } from './support/app';
+import { feedCards, openFeed, prefs, readDeviceStore, seedPrefs, waitForServiceWorker } from './support/app';
+import { e2eServer } from './support/paths';
 import { startServer } from './support/server';
 
 /** Ports for the server that serves a copy of the build in the update test. */
 const UPDATE_PORTS = [4626, 4627, 4628, 4629];
 
-/** The first of `ports` nobody listens on (tests may run in parallel, e.g. with --repeat-each). */
+/**
+ * The first of `ports` whose server port nobody listens on (tests may run in parallel, e.g. with
+ * --repeat-each). startServer() moves a port by PLACETTE_E2E_PORT_OFFSET: probe the moved one.
+ */
 async function freePort(ports: number[]): Promise<number> {
   for (const port of ports) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();
       probe.once('error', () => resolve(false));
-      probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+      probe.listen(e2eServer(port).port, '0.0.0.0', () => probe.close(() => resolve(true)));
     });
     if (free) return port;
   }
@@ -30,35 +34,9 @@ test.beforeEach(async ({ context }) => {
   await seedPrefs(context, prefs({ onboarded: true }));
 });
 
-/** Waits until the service worker has installed (precache done), is active and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
-}
-
-/** Waits until the device's catalog copy is stored in IndexedDB (idb-keyval's default store). */
+/** Waits until the device's catalog copy is stored in IndexedDB. */
 async function waitForStoredCatalog(page: Page): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('keyval-store');
-            open.onerror = () => resolve(false);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('keyval')) return resolve(false);
-              const get = db.transaction('keyval').objectStore('keyval').get('placette.catalog');
-              get.onsuccess = () => resolve(!!get.result);
-              get.onerror = () => resolve(false);
-            };
-          })
-      )
-    )
-    .toBe(true);
+  await expect.poll(async () => !!(await readDeviceStore(page, 'placette.catalog'))).toBe(true);
 }
 
 const offlinePill = (page: Page) => page.locator('[data-connectivity="offline"]');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
-import { feedCards, feedIds, openFeed, prefs, readPrefs, recordRequests, requestSignature, scrollFeed, seedPrefs, waitForFeed, type RecordedRequest } from './support/app';
+import { feedCards, feedIds, offOrigin, openFeed, prefs, readPrefs, recordRequests, requestSignature, scrollFeed, seedPrefs, waitForFeed } from './support/app';
 import { databaseChecksums } from './support/db';
 import { mainServer } from './support/paths';
 
@@ -55,12 +55,6 @@ async function browseEverywhere(page: Page, catalog: DemoCatalog): Promise<strin
   }
   await page.waitForLoadState('networkidle');
   return visited;
-}
-
-function offOrigin(requests: RecordedRequest[]): string[] {
-  return requests
-    .map((r) => r.url)
-    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== mainServer.origin);
 }
 
 test.describe('privacy', () => {

@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
+import { mainServer } from './paths';
 
 /** The device preferences shape (src/lib/personalisation/prefs.ts), for seeding localStorage. */
 export interface DevicePrefs {
@@ -112,12 +113,62 @@ export function recordRequests(context: BrowserContext): RecordedRequest[] {
   return log;
 }
 
+/** The URLs of requests that went anywhere but `origin` (data: and blob: URLs never leave the browser). */
+export function offOrigin(requests: RecordedRequest[], origin = mainServer.origin): string[] {
+  return requests
+    .map((r) => r.url)
+    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+}
+
 /** method + path + query, sorted and de-duplicated: what the server could learn. */
 export function requestSignature(requests: RecordedRequest[]): string[] {
   return [...new Set(requests.map((r) => {
     const url = new URL(r.url);
     return `${r.method} ${url.pathname}${url.search}`;
   }))].sort();
+}
+
+/** Waits until the service worker has installed (precache done), is active and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
+}
+
+/**
+ * A value of the device's IndexedDB key-value store (idb-keyval's default store, which the app
+ * and its service worker share), or undefined. Never creates the database.
+ */
+export function readDeviceStore(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (key) =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('keyval-store');
+        // Not created yet: do not create it here, or without its object store (idb-keyval only
+        // creates the store when it creates the database, and would then fail on it for good).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyval')) {
+            db.close();
+            return resolve(undefined);
+          }
+          const get = db.transaction('keyval').objectStore('keyval').get(key);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as unknown);
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(undefined);
+          };
+        };
+      }),
+    key
+  );
 }
 
 /** Item ids of the demo catalog by kind, fetched once per worker from the public API. */
