@@ -1,7 +1,9 @@
 import type { Handle } from '@sveltejs/kit';
 
 const baseHeaders: Record<string, string> = {
-  'referrer-policy': 'no-referrer',
+  // Not 'no-referrer': under it browsers send `Origin: null` with plain (no-JS) form posts, which
+  // SvelteKit's CSRF check must refuse. 'same-origin' still sends nothing to any other site.
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',

@@ -43,6 +43,8 @@ const screens: Screen[] = [
   { name: 'favorites', path: '/favorites', ready: heading },
   { name: 'preferences', path: '/preferences', ready: heading },
   { name: 'privacy', path: '/privacy', ready: heading },
+  { name: 'sign up', path: '/signup', ready: heading },
+  { name: 'sign in', path: '/login', ready: heading },
   { name: '404', path: '/nulle-part', ready: heading, status: 404 }
 ];
 

@@ -53,7 +53,9 @@ export function clientKey(address: string): string {
 export const limits = {
   loginPerAccount: new RateLimiter(8, 15 * 60_000),
   loginPerClient: new RateLimiter(40, 15 * 60_000),
-  signupPerClient: new RateLimiter(10, 60 * 60_000),
+  // PLACETTE_SIGNUP_LIMIT: sign-ups per client and hour (an event desk signing people up on one
+  // connection, or a test suite, may need more than the default).
+  signupPerClient: new RateLimiter(Number(process.env.PLACETTE_SIGNUP_LIMIT) || 10, 60 * 60_000),
   twoFactorPerSession: new RateLimiter(6, 15 * 60_000)
 };
 
