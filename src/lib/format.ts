@@ -73,6 +73,13 @@ export function formatPrice(cents: number, locale: Locale): string {
   return `${sign}€${groupThousands(String(Math.floor(abs / 100)), ',')}.${fraction}`;
 }
 
+/** 20000 → "20 000" (fr, U+202F between thousands) / "20,000" (en). */
+export function formatCount(n: number, locale: Locale): string {
+  const total = Math.round(n);
+  const sign = total < 0 ? '-' : '';
+  return sign + groupThousands(String(Math.abs(total)), locale === 'fr' ? NNBSP : ',');
+}
+
 /** 350 → "350 m", 1234 → "1,2 km" (fr) / "1.2 km" (en), 12 345 → "12 km". Rounded to 10 m. */
 export function formatDistance(meters: number, locale: Locale): string {
   const sep = locale === 'fr' ? NBSP : ' ';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatDistance, formatEventDate, formatPrice, formatRelativeDay } from '../../src/lib/format';
+import { formatCount, formatDateRange, formatDistance, formatEventDate, formatPrice, formatRelativeDay } from '../../src/lib/format';
 
 const NB = '\u00a0'; // no-break space
 const NNB = '\u202f'; // narrow no-break space
@@ -67,6 +67,15 @@ describe('formatDateRange', () => {
 
   it('falls back to the start alone without an end', () => {
     expect(formatDateRange('2025-12-06T19:00:00Z', null, 'en', now)).toBe('Sat 6 Dec, 8 pm');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with a narrow no-break space in French, a comma in English', () => {
+    expect(formatCount(7, 'fr')).toBe('7');
+    expect(formatCount(20000, 'fr')).toBe(`20${NNB}000`);
+    expect(formatCount(1234567, 'en')).toBe('1,234,567');
+    expect(formatCount(-1500.4, 'fr')).toBe(`-1${NNB}500`);
   });
 });
 
