@@ -11,12 +11,15 @@ import { openDatabase, type Db } from '$lib/server/db';
 import { contentItems, contentItemThemes, deals, parkingPlaces, products, productThemes, shops, shopThemes, themes } from '$lib/server/db/schema';
 import { currentCatalogVersion, recordCatalogChanges } from '$lib/server/catalog/log';
 import { catalogDelta, catalogSnapshot } from '$lib/server/catalog/snapshot';
+import { writeSetting } from '$lib/server/settings';
 
 const HOURS = { '1': [['10:00', '19:00']], '2': [['10:00', '19:00']] } as ShopItem['hours'];
 
 /** A small city: 2 themes, 3 content rows (one draft), 2 shops (one pending), products, deals, a car park. */
 function seedSmallCity(database: Db): void {
   database.transaction((tx) => {
+    // An open marketplace (before the launch, shops stay out of the catalog: see curation.test.ts).
+    writeSetting(tx, 'platform_open', true);
     tx.insert(themes)
       .values([
         { slug: 'opera', labelFr: 'Opéra & musique classique', labelEn: 'Opera & classical music', position: 0 },

@@ -12,6 +12,7 @@ import {
   themes
 } from '../db/schema';
 import { catalogId, type CatalogItem, type ShopItem, type Theme } from '$lib/catalog/types';
+import { guidePublicBeforeLaunch, platformOpen } from '../curation/launch';
 
 function groupThemes(rows: { id: number; slug: string }[]): Map<number, string[]> {
   const byId = new Map<number, string[]>();
@@ -39,11 +40,16 @@ export function loadThemes(database: Db): Theme[] {
  */
 export function loadCatalogItems(database: Db): CatalogItem[] {
   const items: CatalogItem[] = [];
+  // The launch gate: before the opening, no shop, product or deal for anyone (the same bytes
+  // for everyone; flipping the gate journals the ids, see curation/launch.ts).
+  const open = platformOpen(database);
+  const guidePublic = open || guidePublicBeforeLaunch(database);
 
   const contentThemes = groupThemes(
     database.select({ id: contentItemThemes.itemId, slug: contentItemThemes.themeSlug }).from(contentItemThemes).all()
   );
-  for (const c of database.select().from(contentItems).where(eq(contentItems.status, 'published')).all()) {
+  const publishedContent = guidePublic ? database.select().from(contentItems).where(eq(contentItems.status, 'published')).all() : [];
+  for (const c of publishedContent) {
     const common = {
       id: catalogId(c.kind, c.id),
       title: c.title,
@@ -68,7 +74,8 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
     database.select({ id: shopThemes.shopId, slug: shopThemes.themeSlug }).from(shopThemes).all()
   );
   const approvedShops = new Map<number, ShopItem>();
-  for (const s of database.select().from(shops).where(eq(shops.status, 'approved')).all()) {
+  const approvedRows = open ? database.select().from(shops).where(eq(shops.status, 'approved')).all() : [];
+  for (const s of approvedRows) {
     const shop: ShopItem = {
       id: catalogId('shop', s.id),
       kind: 'shop',

@@ -10,6 +10,7 @@ import {
   shops
 } from '../schema';
 import { recordCatalogChanges } from '../../catalog/log';
+import { writeSetting } from '../../settings';
 import { cultureSeeds, eventSeeds, heritageSeeds, leisureSeeds, newsSeeds } from './content';
 import { places } from './content/places';
 import type { EditorialSeed, EventSeed } from './content/types';
@@ -50,6 +51,8 @@ export function seedDemo(db: Db, now = new Date()): SeedCounts {
   return db.transaction((tx) => {
     const themeCount = writeThemes(tx);
     writeTerritory(tx);
+    // The demo city is open to the public from the start (a fresh real install starts closed).
+    writeSetting(tx, 'platform_open', true);
     const content = writeContent(tx, rng, now);
     const market = writeMarket(tx, rng, now);
     const parkingIds = writeParking(tx, rng, now);
