@@ -90,3 +90,35 @@ test('a bookseller cannot open the florist’s products', async ({ browser }) =>
   expect(post.status()).toBe(404);
   await page.close();
 });
+
+test('a shopkeeper registers with a new account and a pending shop', async ({ page }) => {
+  await page.goto(`${server.origin}/merchant/join`);
+  const reveal = page.getByRole('button', { name: 'Afficher le mot de passe' });
+  await expect(async () => {
+    await reveal.click();
+    await expect(page.getByRole('button', { name: 'Masquer le mot de passe' })).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass();
+  await page.locator('input[name="email"]').fill('fleuriste@placette.test');
+  await page.locator('input[name="password"]').fill('un atelier de céramique rue Pargaminières');
+  await page.locator('input[name="shopName"]').fill('Terre & Émail');
+  await page.locator('select[name="category"]').selectOption('artisanat');
+  await page.locator('textarea[name="description"]').fill('Bols, tasses et assiettes tournés sur place.');
+  await page.locator('input[name="address"]').fill('12 rue Pargaminières, Toulouse');
+  await page.locator('input[name="lat"]').fill('43,6035');
+  await page.locator('input[name="lng"]').fill('1.4398');
+  await page.getByRole('checkbox', { name: 'Artisanat' }).check();
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+
+  // The email is taken: explained inline, the shop fields keep what was typed.
+  await expect(page.getByText('Un compte existe déjà avec cette adresse.', { exact: false })).toBeVisible();
+  await expect(page.locator('input[name="shopName"]')).toHaveValue('Terre & Émail');
+  await expect(page.getByRole('checkbox', { name: 'Artisanat' })).toBeChecked();
+
+  await page.locator('input[name="email"]').fill('terre-et-email@placette.test');
+  await page.locator('input[name="password"]').fill('un atelier de céramique rue Pargaminières');
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await page.waitForURL(`${server.origin}/merchant`);
+  const shop = page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name: 'Terre & Émail' }) });
+  await expect(shop.getByText('En attente de validation')).toBeVisible();
+  await expect(shop.getByText('1 sur 6')).toBeVisible();
+});
