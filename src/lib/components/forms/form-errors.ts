@@ -18,6 +18,8 @@ const messages: Record<string, (params: { minutes?: number }) => string> = {
   code_invalid: () => m.form_error_code_invalid(),
   confirm_required: () => m.form_error_confirm_required(),
   login_failed: () => m.form_error_login_failed(),
+  price_invalid: () => m.form_error_price_invalid(),
+  stock_invalid: () => m.form_error_stock_invalid(),
   rate_limited: ({ minutes }) => m.form_error_rate_limited({ minutes: minutes ?? 1 })
 };
 

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { shopCategories, type ShopCategory } from '$lib/catalog/shop-categories';
+
+/**
+ * Merchant forms (shop application, products). Messages are error codes the pages translate
+ * (see form-errors.ts). Checkbox lists (themes) are read separately with FormData.getAll.
+ */
+
+const MAX_CENTS = 99_999_999;
+
+/**
+ * "12,50", "12.50", "12", "12,5", "1 250,00 €" → cents; null when it is not a price.
+ * Integer arithmetic only, so 0.1 + 0.2 never shows up in a till.
+ */
+export function parseEuros(input: string): number | null {
+  const text = input.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '');
+  const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return cents <= MAX_CENTS ? cents : null;
+}
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const coordinate = (min: number, max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, 'required')
+    .transform((v) => Number(v.replace(',', '.')))
+    .pipe(z.number({ error: 'invalid' }).min(min, 'invalid').max(max, 'invalid'));
+
+export const shopApplicationSchema = z.object({
+  shopName: z.string({ error: 'required' }).trim().min(2, 'required').max(80, 'too_long'),
+  category: z
+    .string({ error: 'required' })
+    .refine((key): key is ShopCategory => Object.hasOwn(shopCategories, key), 'required'),
+  description: z.string({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long'),
+  address: z.string({ error: 'required' }).trim().min(5, 'required').max(200, 'too_long'),
+  lat: coordinate(-90, 90),
+  lng: coordinate(-180, 180),
+  clickAndCollect: checkbox
+});
+export type ShopApplicationInput = z.output<typeof shopApplicationSchema>;
+
+export const productSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(1, 'required').max(120, 'too_long'),
+  description: z.string().trim().max(2000, 'too_long').default(''),
+  price: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, 'required')
+    .transform((v, ctx) => {
+      const cents = parseEuros(v);
+      if (cents === null) {
+        ctx.addIssue({ code: 'custom', message: 'price_invalid' });
+        return z.NEVER;
+      }
+      return cents;
+    }),
+  stock: z
+    .string({ error: 'required' })
+    .trim()
+    .regex(/^\d{1,6}$/, 'stock_invalid')
+    .transform(Number),
+  visible: checkbox
+});
+export type ProductInput = z.output<typeof productSchema>;
+
+/** Theme slugs from a form's checkboxes: distinct, well-formed, at most 8. */
+export function themeSlugs(values: FormDataEntryValue[]): string[] {
+  const slugs = values.filter((v): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v));
+  return [...new Set(slugs)].slice(0, 8);
+}
+
+/** "Pétales & Briques !" → "petales-briques"; never empty. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'boutique';
+}

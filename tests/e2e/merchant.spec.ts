@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Catalog } from './support/fixtures';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * The merchant space. These tests write to the database (a new product), so they run against
+ * their own server rather than the shared one other specs read the catalog from.
+ */
+let server: RunningServer;
+
+test.beforeAll(async ({}, testInfo) => {
+  server = await startServer(4190 + testInfo.parallelIndex);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string, next = '/merchant'): Promise<void> {
+  await page.goto(`${server.origin}/login?next=${encodeURIComponent(next)}`);
+  // The show-password toggle answers once the page is hydrated: typing earlier could be wiped.
+  const reveal = page.getByRole('button', { name: 'Afficher le mot de passe' });
+  await expect(async () => {
+    await reveal.click();
+    await expect(page.getByRole('button', { name: 'Masquer le mot de passe' })).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass();
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill('placette-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${server.origin}${next}`);
+}
+
+async function shopIdOf(page: Page, name: RegExp): Promise<string> {
+  const section = page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name }) });
+  const href = await section.getByRole('link', { name: 'Produits' }).getAttribute('href');
+  return /\/merchant\/shops\/(\d+)\/products/.exec(href ?? '')![1];
+}
+
+test('a florist sees her checklist and adds a product that reaches the public catalog', async ({ page }) => {
+  await signIn(page, 'fleuriste@placette.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace commerçant' })).toBeVisible();
+  const shop = page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name: /Pétales/ }) });
+  await expect(shop.getByText('Publiée', { exact: true })).toBeVisible();
+  await expect(shop.getByText('Une page de boutique qui donne envie')).toBeVisible();
+  await expect(shop.getByText(/^\d sur 6$/)).toBeVisible();
+  await expect(shop.getByText('Au moins 5 produits')).toBeVisible();
+
+  await shop.getByRole('link', { name: 'Produits' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Produits' })).toBeVisible();
+  await page.getByRole('link', { name: 'Ajouter un produit' }).click();
+
+  // A wrong price is explained inline and what was typed stays.
+  await page.locator('input[name="name"]').fill('Bouquet des Jacobins');
+  await page.locator('textarea[name="description"]').fill('Renoncules, anémones et eucalyptus du Tarn.');
+  await page.locator('input[name="price"]').fill('12,5,0');
+  await page.locator('input[name="stock"]').fill('7');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Saisissez un prix en euros, par exemple 12,50.')).toBeVisible();
+  await expect(page.locator('input[name="name"]')).toHaveValue('Bouquet des Jacobins');
+
+  await page.locator('input[name="price"]').fill('12,50');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Produits' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Bouquet des Jacobins/ });
+  await expect(row).toContainText('12,50');
+  await expect(row).toContainText('7');
+
+  const response = await page.request.get(`${server.origin}/api/catalog`);
+  expect(response.status()).toBe(200);
+  const catalog = (await response.json()) as Catalog;
+  const product = catalog.items.find((i) => i.kind === 'product' && i.title === 'Bouquet des Jacobins');
+  expect(product).toMatchObject({ price_cents: 1250, stock: 7, shop_slug: 'petales-et-briques' });
+});
+
+test('a bookseller cannot open the florist’s products', async ({ browser }) => {
+  const florist = await browser.newPage();
+  await signIn(florist, 'fleuriste@placette.test');
+  const shopId = await shopIdOf(florist, /Pétales/);
+  await florist.close();
+
+  const page = await browser.newPage();
+  await signIn(page, 'libraire@placette.test');
+  for (const path of [`/merchant/shops/${shopId}/products`, `/merchant/shops/${shopId}/products/new`]) {
+    const response = await page.goto(`${server.origin}${path}`);
+    expect(response?.status(), path).toBe(404);
+  }
+  const post = await page.request.post(`${server.origin}/merchant/shops/${shopId}/products/new`, {
+    form: { name: 'Intrus', price: '1', stock: '1', visible: 'on' },
+    headers: { origin: server.origin }
+  });
+  expect(post.status()).toBe(404);
+  await page.close();
+});
+
+test('a shopkeeper registers with a new account and a pending shop', async ({ page }) => {
+  await page.goto(`${server.origin}/merchant/join`);
+  const reveal = page.getByRole('button', { name: 'Afficher le mot de passe' });
+  await expect(async () => {
+    await reveal.click();
+    await expect(page.getByRole('button', { name: 'Masquer le mot de passe' })).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass();
+  await page.locator('input[name="email"]').fill('fleuriste@placette.test');
+  await page.locator('input[name="password"]').fill('un atelier de céramique rue Pargaminières');
+  await page.locator('input[name="shopName"]').fill('Terre & Émail');
+  await page.locator('select[name="category"]').selectOption('artisanat');
+  await page.locator('textarea[name="description"]').fill('Bols, tasses et assiettes tournés sur place.');
+  await page.locator('input[name="address"]').fill('12 rue Pargaminières, Toulouse');
+  await page.locator('input[name="lat"]').fill('43,6035');
+  await page.locator('input[name="lng"]').fill('1.4398');
+  await page.getByRole('checkbox', { name: 'Artisanat' }).check();
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+
+  // The email is taken: explained inline, the shop fields keep what was typed.
+  await expect(page.getByText('Un compte existe déjà avec cette adresse.', { exact: false })).toBeVisible();
+  await expect(page.locator('input[name="shopName"]')).toHaveValue('Terre & Émail');
+  await expect(page.getByRole('checkbox', { name: 'Artisanat' })).toBeChecked();
+
+  await page.locator('input[name="email"]').fill('terre-et-email@placette.test');
+  await page.locator('input[name="password"]').fill('un atelier de céramique rue Pargaminières');
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await page.waitForURL(`${server.origin}/merchant`);
+  const shop = page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name: 'Terre & Émail' }) });
+  await expect(shop.getByText('En attente de validation')).toBeVisible();
+  await expect(shop.getByText('1 sur 6')).toBeVisible();
+});
