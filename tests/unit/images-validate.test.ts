@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, type ImageRejectionCode } from '../../src/lib/images/limits';
+import {
+  IMAGE_REJECTION_CODES,
+  MAX_INPUT_PIXELS,
+  MAX_UPLOAD_BYTES,
+  type ImageRejectionCode
+} from '../../src/lib/images/limits';
+import { imageRejectionText } from '../../src/lib/components/ui/image-rejection-text';
 import { ImageRejected, saveImage } from '../../src/lib/server/images';
 import { inspectImage, readUpload } from '../../src/lib/server/images/validate';
 import {
@@ -152,5 +158,16 @@ describe('image uploads: what is refused, with which code', () => {
     await verdict(pngClaiming(8000, 5000));
     await verdict(new File(['not an image'], 'x.jpg'));
     expect(await listFiles(uploads.root).catch(() => [])).toEqual([]);
+  });
+});
+
+describe('imageRejectionText', () => {
+  it('gives every code its own message, with the limit the person has to meet', () => {
+    const texts = IMAGE_REJECTION_CODES.map((code) => imageRejectionText(code));
+    expect(new Set(texts).size).toBe(IMAGE_REJECTION_CODES.length);
+    for (const text of texts) expect(text.length).toBeGreaterThan(10);
+    expect(imageRejectionText('too-large')).toContain(`${MAX_UPLOAD_BYTES / 1024 / 1024}\u00a0Mo`);
+    expect(imageRejectionText('too-many-pixels')).toContain(`${MAX_INPUT_PIXELS / 1_000_000}\u00a0millions`);
+    expect(imageRejectionText('too-small')).toContain('320\u00a0×\u00a0180');
   });
 });
