@@ -30,7 +30,9 @@ export function e2eServer(basePort: number, options: { demo?: boolean } = {}): E
     ORIGIN: `http://127.0.0.1:${port}`,
     NODE_ENV: 'production',
     // Every test signs up from the same address.
-    PLACETTE_SIGNUP_LIMIT: '10000'
+    PLACETTE_SIGNUP_LIMIT: '10000',
+    PLACETTE_UPLOADS: join(dir, 'uploads'),
+    BODY_SIZE_LIMIT: '13M'
   };
   if (options.demo === false) env.PLACETTE_DEMO = '0';
   return { port, origin: `http://127.0.0.1:${port}`, dir, database, log, env };

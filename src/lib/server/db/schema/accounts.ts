@@ -109,3 +109,22 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)]
 );
+
+export const reportTargets = ['product', 'deal', 'shop', 'content', 'conversation'] as const;
+
+/** Reports sent to the community manager about public content (and later conversations). */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    targetType: text('target_type', { enum: reportTargets }).notNull(),
+    targetId: integer('target_id').notNull(),
+    reason: text('reason').notNull(),
+    /** Null for an anonymous report or once the reporter's account is deleted. */
+    reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution').notNull().default('')
+  },
+  (t) => [index('reports_open_idx').on(t.resolvedAt)]
+);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ImageDescriptor } from '$lib/images/limits';
 
 /** Curated taxonomy a citizen can follow. Slugs are stable public identifiers. */
 export const themes = sqliteTable('themes', {
@@ -31,6 +32,9 @@ export const contentItems = sqliteTable(
     url: text('url'),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: publicationStatuses }).notNull().default('published'),
+    image: text('image', { mode: 'json' }).$type<ImageDescriptor>(),
+    /** The curator who wrote it (null for the demo's content or once their account is deleted). */
+    authorId: integer('author_id'),
     publishedAt: text('published_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
   },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { themes, type WeeklyHours } from './guide';
+import type { ImageDescriptor } from '$lib/images/limits';
 
 export const shopStatuses = ['pending', 'approved', 'refused', 'suspended'] as const;
 
@@ -25,6 +26,8 @@ export const shops = sqliteTable(
     status: text('status', { enum: shopStatuses }).notNull().default('pending'),
     /** Why the curator refused or suspended the shop; shown to its members. */
     statusReason: text('status_reason').notNull().default(''),
+    /** Uploaded photos (see $lib/server/images), first one is the cover. */
+    photos: text('photos', { mode: 'json' }).$type<ImageDescriptor[]>().notNull().default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
   },
@@ -56,6 +59,7 @@ export const products = sqliteTable(
     priceCents: integer('price_cents').notNull(),
     stock: integer('stock').notNull().default(0),
     visible: integer('visible', { mode: 'boolean' }).notNull().default(true),
+    photos: text('photos', { mode: 'json' }).$type<ImageDescriptor[]>().notNull().default(sql`'[]'`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
   },
   (t) => [index('products_shop_idx').on(t.shopId)]
