@@ -28,8 +28,9 @@ if (!email.success || (role !== 'admin' && role !== 'curator')) {
   console.error('usage: npm run admin:create -- --email someone@example.org [--role admin|curator]');
   process.exit(2);
 }
-const generated = process.stdin.isTTY !== false;
-const password = generated ? randomBytes(18).toString('base64url') : await readStdin();
+const piped = process.stdin.isTTY ? '' : await readStdin();
+const generated = piped === '';
+const password = generated ? randomBytes(18).toString('base64url') : piped;
 
 const database = db();
 const existing = database.select({ id: users.id }).from(users).where(eq(users.email, email.data)).get();

@@ -2,11 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { exportAccount } from '$lib/server/accounts/data';
+import { requireUser } from '$lib/server/auth/guards';
 
 /** The signed-in person's server-side data as a JSON download. */
-export const GET: RequestHandler = ({ locals }) => {
-  if (!locals.user) error(401, 'Connectez-vous pour télécharger vos données');
-  const data = exportAccount(db(), locals.user.id);
+export const GET: RequestHandler = ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  const data = exportAccount(db(), user.id);
   if (!data) error(404, 'Compte introuvable');
   return new Response(JSON.stringify(data, null, 2) + '\n', {
     headers: {

@@ -1,0 +1,242 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * Who gets what: every route of the app (read from src/routes, so a new route without an entry
+ * here fails the first test) × every kind of visitor, over real HTTP against its own server.
+ * Pages are fetched with GET; every form action is posted by each visitor who must NOT be able to
+ * use it, and must be refused before it reads the form (redirect to sign-in, 403 or 404).
+ */
+type Role = 'anonymous' | 'citizen' | 'merchantA' | 'merchantB' | 'curator' | 'admin';
+const roles: Role[] = ['anonymous', 'citizen', 'merchantA', 'merchantB', 'curator', 'admin'];
+
+/** Who may use a route: the rest are refused. */
+type Access = 'public' | 'guests' | 'signed-in' | 'shop-a' | 'curators' | 'admins' | 'two-factor-pending' | 'post-only';
+
+interface Ids {
+  shopA: number;
+  productA: number;
+}
+
+interface RouteRule {
+  access: Access;
+  /** A concrete URL for the pattern (parameters filled in). */
+  path: (ids: Ids) => string;
+  /** GET status for allowed visitors when not 200 (e.g. a download). */
+}
+
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
+  citizen: 'habitant@placette.test',
+  merchantA: 'fleuriste@placette.test',
+  merchantB: 'libraire@placette.test',
+  curator: 'curateur@placette.test',
+  admin: 'admin-authz@example.org'
+};
+const PASSWORD = 'placette-demo';
+
+const rules: Record<string, RouteRule> = {
+  '/': { access: 'public', path: () => '/' },
+  '/app-shell': { access: 'public', path: () => '/app-shell' },
+  '/explore': { access: 'public', path: () => '/explore' },
+  '/explore/[kind]': { access: 'public', path: () => '/explore/shop' },
+  '/favorites': { access: 'public', path: () => '/favorites' },
+  '/items/[id]': { access: 'public', path: () => '/items/event-1' },
+  '/map': { access: 'public', path: () => '/map' },
+  '/preferences': { access: 'public', path: () => '/preferences' },
+  '/privacy': { access: 'public', path: () => '/privacy' },
+  '/search': { access: 'public', path: () => '/search?q=capitole' },
+  '/shops/[slug]': { access: 'public', path: () => '/shops/petales-et-briques' },
+  '/api/catalog': { access: 'public', path: () => '/api/catalog' },
+  '/api/health': { access: 'public', path: () => '/api/health' },
+  '/api/items/[id]': { access: 'public', path: () => '/api/items/event-1' },
+  '/api/launch': { access: 'public', path: () => '/api/launch' },
+  '/api/push/key': { access: 'public', path: () => '/api/push/key' },
+  '/api/shops/[slug]': { access: 'public', path: () => '/api/shops/petales-et-briques' },
+  '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
+  '/media/[...path]': { access: 'post-only', path: () => '/media/none' },
+  '/login': { access: 'guests', path: () => '/login' },
+  '/signup': { access: 'guests', path: () => '/signup' },
+  '/login/two-factor': { access: 'two-factor-pending', path: () => '/login/two-factor' },
+  '/logout': { access: 'post-only', path: () => '/logout' },
+  '/account': { access: 'signed-in', path: () => '/account' },
+  '/account/export': { access: 'signed-in', path: () => '/account/export' },
+  '/account/security': { access: 'signed-in', path: () => '/account/security' },
+  '/merchant': { access: 'signed-in', path: () => '/merchant' },
+  '/merchant/join': { access: 'public', path: () => '/merchant/join' },
+  '/merchant/shops/[id]/products': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products` },
+  '/merchant/shops/[id]/products/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products/new` },
+  '/merchant/shops/[id]/products/[productId]': {
+    access: 'shop-a',
+    path: (ids) => `/merchant/shops/${ids.shopA}/products/${ids.productA}`
+  },
+  '/curator': { access: 'curators', path: () => '/curator' },
+  '/curator/audit': { access: 'curators', path: () => '/curator/audit' }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The routes in the source tree
+
+interface RouteFile {
+  pattern: string;
+  /** Named form actions ('default' for the unnamed one), from +page.server.ts. */
+  actions: string[];
+}
+
+function routeFiles(): RouteFile[] {
+  const root = 'src/routes';
+  const found = new Map<string, RouteFile>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(name)) {
+        const pattern = '/' + relative(root, dir).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+        const entry = found.get(pattern) ?? { pattern, actions: [] };
+        if (name === '+page.server.ts') entry.actions = actionNames(readFileSync(path, 'utf8'));
+        found.set(pattern, entry);
+      }
+    }
+  };
+  walk(root);
+  return [...found.values()].sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+function actionNames(source: string): string[] {
+  const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/m.exec(source)?.[1];
+  if (!block) return [];
+  return [...block.matchAll(/^ {2}(\w+): /gm)].map((m) => m[1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is allowed, and what the others get
+
+function allowed(access: Access, role: Role): boolean {
+  switch (access) {
+    case 'public':
+      return true;
+    case 'guests':
+      return role === 'anonymous';
+    case 'signed-in':
+      return role !== 'anonymous';
+    case 'shop-a':
+      return role === 'merchantA';
+    case 'curators':
+      return role === 'curator' || role === 'admin';
+    case 'admins':
+      return role === 'admin';
+    case 'two-factor-pending':
+    case 'post-only':
+      return false;
+  }
+}
+
+/** The refusal a visitor must get: sign in first, or 403/404 (a shop's pages hide it exists). */
+function expectRefused(role: Role, access: Access, status: number, location: string | undefined, what: string): void {
+  if (role === 'anonymous' && access !== 'guests') {
+    expect(status, what).toBe(303);
+    expect(location, what).toMatch(/^\/login(\/two-factor)?(\?|$)/);
+  } else if (access === 'guests' || access === 'two-factor-pending') {
+    // Signed in already: sent on, never shown the form again.
+    expect(status, what).toBe(303);
+  } else if (access === 'shop-a') {
+    expect(status, what).toBe(404);
+  } else {
+    expect(status, what).toBe(403);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let server: RunningServer;
+const cookies = new Map<Role, string>();
+let ids: Ids;
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${server.origin}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams({ email, password: PASSWORD })
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('placette_session='));
+  if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return cookie.split(';')[0];
+}
+
+function request(role: Role, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'text/html');
+  const cookie = cookies.get(role);
+  if (cookie) headers.set('cookie', cookie);
+  return fetch(`${server.origin}${path}`, { ...init, headers, redirect: 'manual' });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startServer(4260);
+  // There is no default admin: create one the way an operator does.
+  execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', ACCOUNTS.admin], {
+    input: PASSWORD,
+    env: { ...process.env, DATABASE_URL: server.database },
+    stdio: ['pipe', 'ignore', 'inherit']
+  });
+  for (const role of roles) if (role !== 'anonymous') cookies.set(role, await signIn(ACCOUNTS[role]));
+  const catalog = (await (await fetch(`${server.origin}/api/catalog`)).json()) as {
+    items: { id: string; kind: string; slug?: string; shop?: string }[];
+  };
+  const shop = catalog.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!;
+  const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id)!;
+  ids = { shopA: Number(shop.id.split('-')[1]), productA: Number(product.id.split('-')[1]) };
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('every route of the app has an authorisation rule', () => {
+  const missing = routeFiles()
+    .map((r) => r.pattern)
+    .filter((pattern) => !rules[pattern]);
+  expect(missing, 'add these routes to the table in authz.spec.ts').toEqual([]);
+  // The action reader finds the actions (else the refusal tests below would check nothing).
+  const account = routeFiles().find((r) => r.pattern === '/account');
+  expect(account?.actions).toEqual(['endSession', 'endOthers', 'password', 'delete']);
+});
+
+for (const role of roles) {
+  test(`pages and endpoints as ${role}`, async () => {
+    test.setTimeout(120_000);
+    for (const route of routeFiles()) {
+      const rule = rules[route.pattern];
+      if (!rule) continue;
+      const path = rule.path(ids);
+      const what = `GET ${path} as ${role}`;
+      if (rule.access === 'post-only') continue;
+      const response = await request(role, path);
+      if (allowed(rule.access, role)) expect(response.status, what).toBe(200);
+      else expectRefused(role, rule.access, response.status, response.headers.get('location') ?? undefined, what);
+    }
+  });
+
+  test(`form actions refuse ${role} where they must`, async () => {
+    test.setTimeout(120_000);
+    for (const route of routeFiles()) {
+      const rule = rules[route.pattern];
+      if (!rule || allowed(rule.access, role) || rule.access === 'guests' || rule.access === 'two-factor-pending') continue;
+      for (const action of route.actions) {
+        const path = rule.path(ids) + (action === 'default' ? '' : `${rule.path(ids).includes('?') ? '&' : '?'}/${action}`);
+        const response = await request(role, path, {
+          method: 'POST',
+          headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body: ''
+        });
+        expectRefused(role, rule.access, response.status, response.headers.get('location') ?? undefined, `POST ${path} as ${role}`);
+      }
+    }
+  });
+}
