@@ -66,6 +66,51 @@ test('a florist sees her checklist and adds a product that reaches the public ca
   expect(product).toMatchObject({ price_cents: 1250, stock: 7, shop_slug: 'petales-et-briques' });
 });
 
+test('a product photo is published without its hidden metadata, and shows on the product page', async ({ page }) => {
+  const sharp = (await import('sharp')).default;
+  const exifr = (await import('exifr')).default;
+  // A phone photo: GPS position and camera in its EXIF.
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 60, b: 90 } } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Secret 12' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 36/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '1/1 26/1 0/1' } })
+    .toBuffer();
+  expect((await exifr.parse(photo, { gps: true }))?.latitude).toBeCloseTo(43.6, 1);
+
+  await signIn(page, 'fleuriste@placette.test');
+  const shopId = await shopIdOf(page, /Pétales/);
+  await page.goto(`${server.origin}/merchant/shops/${shopId}/products/new`);
+  await page.locator('input[name="name"]').fill('Bouquet photographié');
+  await page.locator('input[name="price"]').fill('18');
+  await page.locator('input[name="stock"]').fill('2');
+  // Not an image: explained inline.
+  await page.getByLabel('Photo du produit').setInputFiles({ name: 'bouquet.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('pas une photo') });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#field-photo-error')).toBeVisible();
+  await page.getByLabel('Photo du produit').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Produits' })).toBeVisible();
+
+  const catalog = (await (await page.request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
+  const product = catalog.items.find((i) => i.kind === 'product' && i.title === 'Bouquet photographié') as { id: string; image?: { id: string; widths: number[] } };
+  // 1200 px wide: never upscaled to 1280.
+  expect(product.image?.widths).toEqual([320, 640]);
+  for (const format of ['avif', 'webp']) {
+    const file = await page.request.get(`${server.origin}/media/${product.image!.id}-640.${format}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe(`image/${format}`);
+    const body = await file.body();
+    expect(body.includes(Buffer.from('PhoneMaker'))).toBe(false);
+    expect(body.includes(Buffer.from('Secret 12'))).toBe(false);
+    expect((await sharp(body).metadata()).exif).toBeUndefined();
+  }
+  // The product page shows the photo instead of the drawn illustration, from this origin only.
+  await page.goto(`${server.origin}/items/${product.id}`);
+  const img = page.locator('main picture img').first();
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  expect(new URL(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).origin).toBe(server.origin);
+});
+
 test('a bookseller cannot open the florist’s products', async ({ browser }) => {
   const florist = await browser.newPage();
   await signIn(florist, 'fleuriste@placette.test');

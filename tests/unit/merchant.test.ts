@@ -123,7 +123,7 @@ describe('saveProduct', () => {
   const journal = () => db.$client.prepare('SELECT item_id, op FROM catalog_log ORDER BY version DESC LIMIT 1').get();
 
   it('journals an upsert for a visible product of an approved shop', () => {
-    const id = saveProduct(db, shopId, null, { name: 'Bouquet', description: '', price: 1250, stock: 3, visible: true, themes: [] })!;
+    const { id } = saveProduct(db, shopId, null, { name: 'Bouquet', description: '', price: 1250, stock: 3, visible: true, themes: [] })!;
     expect(journal()).toEqual({ item_id: `product-${id}`, op: 'upsert' });
     saveProduct(db, shopId, id, { name: 'Bouquet', description: '', price: 1250, stock: 3, visible: false, themes: ['nature'] });
     expect(journal()).toEqual({ item_id: `product-${id}`, op: 'delete' });
@@ -131,10 +131,23 @@ describe('saveProduct', () => {
   });
 
   it('never edits another shop’s product', () => {
-    const id = saveProduct(db, shopId, null, { name: 'Pivoine', description: '', price: 500, stock: 1, visible: true, themes: [] })!;
+    const { id } = saveProduct(db, shopId, null, { name: 'Pivoine', description: '', price: 500, stock: 1, visible: true, themes: [] })!;
     expect(saveProduct(db, otherShop, id, { name: 'Volé', description: '', price: 1, stock: 1, visible: true, themes: [] })).toBeNull();
     expect(findProduct(db, otherShop, id)).toBeNull();
     expect(findProduct(db, shopId, id)?.name).toBe('Pivoine');
+  });
+
+  it('replaces the photo and reports the one whose files can go', () => {
+    const photo = (id: string) => ({ id, width: 640, height: 480, widths: [320, 640] as (320 | 640)[], formats: ['avif', 'webp'] as ('avif' | 'webp')[] });
+    const input = { name: 'Orchidée', description: '', price: 2500, stock: 2, visible: true, themes: [] };
+    const { id } = saveProduct(db, shopId, null, input, { replace: [photo('a'.repeat(26))] })!;
+    expect(findProduct(db, shopId, id)?.photos.map((p) => p.id)).toEqual(['a'.repeat(26)]);
+    expect(saveProduct(db, shopId, id, input)!.replacedPhotos).toEqual([]);
+    expect(findProduct(db, shopId, id)?.photos).toHaveLength(1);
+    const swapped = saveProduct(db, shopId, id, input, { replace: [photo('b'.repeat(26))] })!;
+    expect(swapped.replacedPhotos.map((p) => p.id)).toEqual(['a'.repeat(26)]);
+    expect(saveProduct(db, shopId, id, input, { replace: [] })!.replacedPhotos.map((p) => p.id)).toEqual(['b'.repeat(26)]);
+    expect(findProduct(db, shopId, id)?.photos).toEqual([]);
   });
 });
 

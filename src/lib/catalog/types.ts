@@ -1,3 +1,4 @@
+import type { ImageDescriptor } from '$lib/images/limits';
 /**
  * The public catalog contract (`GET /api/catalog`). Same bytes for every caller at a version;
  * the device keeps a copy and computes everything personal from it. Keys are snake_case on the
@@ -37,6 +38,8 @@ interface ItemBase {
   updated_at: string;
   lat?: number;
   lng?: number;
+  /** A photo uploaded by the shop or the curator; without one the device draws an illustration. */
+  image?: ImageDescriptor;
 }
 
 export interface EventItem extends ItemBase {

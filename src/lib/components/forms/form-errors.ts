@@ -1,4 +1,6 @@
 import * as m from '$lib/paraglide/messages';
+import { IMAGE_REJECTION_CODES } from '$lib/images/limits';
+import { imageRejectionText } from '$lib/components/ui/image-rejection-text';
 
 /**
  * Error codes (from the zod schemas and the server's services) to sentences in the current
@@ -22,6 +24,9 @@ const messages: Record<string, (params: { minutes?: number }) => string> = {
   stock_invalid: () => m.form_error_stock_invalid(),
   rate_limited: ({ minutes }) => m.form_error_rate_limited({ minutes: minutes ?? 1 })
 };
+
+// Refused uploads come back as `image_<code>` on the file field.
+for (const code of IMAGE_REJECTION_CODES) messages[`image_${code}`] = () => imageRejectionText(code);
 
 /** Pages extend the table with their own codes (shop forms, curator forms…). */
 export function registerFormErrors(more: Record<string, (params: { minutes?: number }) => string>): void {

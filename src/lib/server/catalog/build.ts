@@ -61,7 +61,8 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
       place: c.place,
       address: c.address,
       body: c.body,
-      price_label: c.priceLabel
+      price_label: c.priceLabel,
+      ...(c.image ? { image: c.image } : {})
     };
     if (c.kind === 'event') {
       items.push({ ...common, kind: 'event', starts_at: c.startsAt ?? c.publishedAt, ends_at: c.endsAt });
@@ -93,7 +94,8 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
       phone: s.phone,
       hours: s.openingHours,
       closed_dates: s.closedDates,
-      click_and_collect: s.clickAndCollect
+      click_and_collect: s.clickAndCollect,
+      ...(s.photos[0] ? { image: s.photos[0] } : {})
     };
     approvedShops.set(s.id, shop);
     items.push(shop);
@@ -128,7 +130,8 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
         ...owner(p.shopId),
         description: p.description,
         price_cents: p.priceCents,
-        stock: p.stock
+        stock: p.stock,
+        ...(p.photos[0] ? { image: p.photos[0] } : {})
       });
     }
     const publishedDeals = database

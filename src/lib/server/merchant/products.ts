@@ -4,6 +4,7 @@ import { products, productThemes, shops, themes } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
 import { catalogId } from '$lib/catalog/types';
 import type { ProductInput } from '$lib/schemas/merchant';
+import type { ImageDescriptor } from '$lib/images/limits';
 
 export interface ProductRow {
   id: number;
@@ -13,6 +14,7 @@ export interface ProductRow {
   stock: number;
   visible: boolean;
   themes: string[];
+  photos: ImageDescriptor[];
 }
 
 export function listProducts(database: Db, shopId: number): ProductRow[] {
@@ -31,6 +33,7 @@ export function listProducts(database: Db, shopId: number): ProductRow[] {
     priceCents: r.priceCents,
     stock: r.stock,
     visible: r.visible,
+    photos: r.photos,
     themes: themeRows.filter((t) => t.productId === r.id).map((t) => t.themeSlug)
   }));
 }
@@ -43,12 +46,21 @@ export function findProduct(database: Db, shopId: number, productId: number): Pr
   return { ...row, themes: slugs.map((t) => t.themeSlug) };
 }
 
+/** What to do with the product's photos: keep them, or replace them all (an empty list removes). */
+export type PhotoChange = { keep: true } | { replace: ImageDescriptor[] };
+
 /**
  * Creates (productId null) or updates a product. For an approved shop the change is journaled in
  * the same transaction: visible → upsert, hidden → tombstone (the catalog lists visible products only).
  * Returns the product id, or null when productId is not one of this shop's products.
  */
-export function saveProduct(database: Db, shopId: number, productId: number | null, input: ProductInput & { themes: string[] }): number | null {
+export function saveProduct(
+  database: Db,
+  shopId: number,
+  productId: number | null,
+  input: ProductInput & { themes: string[] },
+  photos: PhotoChange = { keep: true }
+): { id: number; replacedPhotos: ImageDescriptor[] } | null {
   return database.transaction((tx) => {
     const values = {
       name: input.name,
@@ -56,12 +68,18 @@ export function saveProduct(database: Db, shopId: number, productId: number | nu
       priceCents: input.price,
       stock: input.stock,
       visible: input.visible,
-      updatedAt: new Date().toISOString()
+      updatedAt: new Date().toISOString(),
+      ...('replace' in photos ? { photos: photos.replace } : {})
     };
+    let replacedPhotos: ImageDescriptor[] = [];
     let id: number;
     if (productId === null) {
       id = tx.insert(products).values({ shopId, ...values }).returning({ id: products.id }).get().id;
     } else {
+      if ('replace' in photos) {
+        const before = tx.select({ photos: products.photos }).from(products).where(and(eq(products.id, productId), eq(products.shopId, shopId))).get();
+        replacedPhotos = (before?.photos ?? []).filter((old) => !photos.replace.some((p) => p.id === old.id));
+      }
       const updated = tx
         .update(products)
         .set(values)
@@ -78,6 +96,6 @@ export function saveProduct(database: Db, shopId: number, productId: number | nu
     if (known.length) tx.insert(productThemes).values(known.map((themeSlug) => ({ productId: id, themeSlug }))).run();
     const shop = tx.select({ status: shops.status }).from(shops).where(eq(shops.id, shopId)).get();
     if (shop?.status === 'approved') recordCatalogChanges(tx, [catalogId('product', id)], input.visible ? 'upsert' : 'delete');
-    return id;
+    return { id, replacedPhotos };
   });
 }
