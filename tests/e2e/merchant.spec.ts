@@ -111,6 +111,46 @@ test('a product photo is published without its hidden metadata, and shows on the
   expect(new URL(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).origin).toBe(server.origin);
 });
 
+test('script injection typed into the product fields never runs, on the merchant pages or in the guide', async ({ page }) => {
+  test.slow();
+  const { xssCorpus } = await import('../support/xss-corpus');
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const offOrigin: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) offOrigin.push(request.url());
+  });
+  await signIn(page, 'fleuriste@placette.test');
+  const shopId = await shopIdOf(page, /Pétales/);
+  // Every vector goes through the form at once: the name holds a short one, the description the rest.
+  // (Control characters are refused by the form with an inline message, so those vectors cannot get in.)
+  const vectors = xssCorpus.map((v) => v.payload).filter((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v));
+  const name = vectors.find((v) => v.length <= 100 && v.includes('<script'))!;
+  await page.goto(`${server.origin}/merchant/shops/${shopId}/products/new`);
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('textarea[name="description"]').fill(vectors.join('\n').slice(0, 2000));
+  await page.locator('input[name="price"]').fill('1');
+  await page.locator('input[name="stock"]').fill('1');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Produits' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /script/ })).toBeVisible();
+
+  const catalog = (await (await page.request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
+  const product = catalog.items.find((i) => i.kind === 'product' && i.title === name)!;
+  await page.goto(`${server.origin}/items/${product.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.goto(`${server.origin}/shops/petales-et-briques`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto(`${server.origin}/search?q=script`);
+  await page.waitForLoadState('networkidle');
+  expect(dialogs).toEqual([]);
+  expect(offOrigin).toEqual([]);
+  expect(await page.locator('script:not([nonce])').count()).toBe(0);
+});
+
 test('a bookseller cannot open the florist’s products', async ({ browser }) => {
   const florist = await browser.newPage();
   await signIn(florist, 'fleuriste@placette.test');

@@ -33,12 +33,22 @@ const coordinate = (min: number, max: number) =>
     .transform((v) => Number(v.replace(',', '.')))
     .pipe(z.number({ error: 'invalid' }).min(min, 'invalid').max(max, 'invalid'));
 
+/**
+ * A textarea's text: browsers submit its line breaks as \r\n while `maxlength` counts one
+ * character, so they are made \n before the length is checked.
+ */
+const longText = (params?: { error: string }) =>
+  z
+    .string(params)
+    .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+    .trim();
+
 export const shopApplicationSchema = z.object({
   shopName: z.string({ error: 'required' }).trim().min(2, 'required').max(80, 'too_long'),
   category: z
     .string({ error: 'required' })
     .refine((key): key is ShopCategory => Object.hasOwn(shopCategories, key), 'required'),
-  description: z.string({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long'),
+  description: longText({ error: 'required' }).min(1, 'required').max(2000, 'too_long'),
   address: z.string({ error: 'required' }).trim().min(5, 'required').max(200, 'too_long'),
   lat: coordinate(-90, 90),
   lng: coordinate(-180, 180),
@@ -48,7 +58,7 @@ export type ShopApplicationInput = z.output<typeof shopApplicationSchema>;
 
 export const productSchema = z.object({
   name: z.string({ error: 'required' }).trim().min(1, 'required').max(120, 'too_long'),
-  description: z.string().trim().max(2000, 'too_long').default(''),
+  description: longText().max(2000, 'too_long').default(''),
   price: z
     .string({ error: 'required' })
     .trim()
