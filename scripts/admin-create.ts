@@ -28,7 +28,8 @@ if (!email.success || (role !== 'admin' && role !== 'curator')) {
   console.error('usage: npm run admin:create -- --email someone@example.org [--role admin|curator]');
   process.exit(2);
 }
-const generated = process.stdin.isTTY !== false;
+// isTTY is undefined (not false) on a pipe: only a terminal means "nothing piped".
+const generated = process.stdin.isTTY === true;
 const password = generated ? randomBytes(18).toString('base64url') : await readStdin();
 
 const database = db();
