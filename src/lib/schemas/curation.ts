@@ -15,3 +15,41 @@ export const refuseShopSchema = z.object({ shopId: shopIdField, reason: curation
 
 /** Opening below the threshold needs the explicit checkbox. */
 export const openPlatformSchema = z.object({ confirmBelow: z.literal('on').optional() });
+
+export const idField = shopIdField;
+
+export const dealDecisionSchema = z.object({ dealId: idField });
+export const rejectDealSchema = z.object({ dealId: idField, reason: curationReason });
+
+export const suspendShopSchema = refuseShopSchema;
+
+/** Targets a visitor may report (conversations come later). */
+export const reportTargetTypes = ['product', 'deal', 'shop', 'content'] as const;
+
+/** The public report: what, which one, why (3–500 characters). */
+export const reportSchema = z.object({
+  targetType: z.enum(reportTargetTypes, { error: 'invalid' }),
+  targetId: z.coerce.number({ error: 'invalid' }).int('invalid').positive('invalid'),
+  reason: curationReason
+});
+
+export const hideReportSchema = z.object({ reportId: idField, reason: curationReason });
+export const dismissReportSchema = z.object({ reportId: idField });
+
+export const themeSlug = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .regex(/^[a-z0-9-]{1,40}$/, 'slug_invalid');
+const themeLabel = z.string({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long');
+
+export const addThemeSchema = z.object({ slug: themeSlug, labelFr: themeLabel, labelEn: themeLabel });
+export const renameThemeSchema = addThemeSchema;
+export const moveThemeSchema = z.object({ slug: themeSlug, direction: z.enum(['up', 'down'], { error: 'invalid' }) });
+
+export const userRoleSchema = z.object({ userId: idField });
+
+export const launchThresholdSchema = z.object({
+  threshold: z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'threshold_range').max(10000, 'threshold_range')
+});
+export const guidePublicSchema = z.object({ guidePublic: z.enum(['on', 'off'], { error: 'invalid' }) });

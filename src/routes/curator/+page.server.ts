@@ -9,9 +9,10 @@ import { listAudit } from '$lib/server/curation/audit';
 import { LaunchError, launchStatus, setPlatformOpen } from '$lib/server/curation/launch';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  requireRole(db(), locals, url, 'curator', 'admin');
+  const user = requireRole(db(), locals, url, 'curator', 'admin');
   const database = db();
   return {
+    admin: user.role === 'admin',
     launch: launchStatus(database),
     pendingCount: countShopsByStatus(database, 'pending'),
     pending: listShopsByStatus(database, 'pending'),

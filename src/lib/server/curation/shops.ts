@@ -11,7 +11,15 @@ export type ShopStatus = (typeof shops.$inferSelect)['status'];
 /** A refused curation step, with a form error code. */
 export class CurationError extends Error {
   constructor(
-    readonly code: 'reason_short' | 'reason_long' | 'required' | 'shop_not_found' | 'status_conflict',
+    readonly code:
+      | 'reason_short'
+      | 'reason_long'
+      | 'required'
+      | 'shop_not_found'
+      | 'status_conflict'
+      | 'not_found'
+      | 'slug_taken'
+      | 'admin_protected',
     message = code
   ) {
     super(message);
@@ -22,7 +30,7 @@ export interface Actor {
   id: number;
 }
 
-function checkReason(reason: string): string {
+export function checkReason(reason: string): string {
   const parsed = curationReason.safeParse(reason);
   if (!parsed.success) {
     const code = parsed.error.issues[0]?.message;
@@ -30,6 +38,8 @@ function checkReason(reason: string): string {
   }
   return parsed.data;
 }
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * One status change: checks the current status, updates it, journals the catalog (only a
@@ -44,19 +54,29 @@ function transition(
   action: string,
   reason: string
 ): void {
-  database.transaction((tx) => {
-    const shop = tx.select({ status: shops.status }).from(shops).where(eq(shops.id, shopId)).get();
-    if (!shop) throw new CurationError('shop_not_found');
-    if (!from.includes(shop.status)) throw new CurationError('status_conflict');
-    tx.update(shops)
-      .set({ status: to, statusReason: reason, updatedAt: new Date().toISOString() })
-      .where(eq(shops.id, shopId))
-      .run();
-    const wasPublic = shop.status === 'approved';
-    const isPublic = to === 'approved';
-    if (wasPublic !== isPublic) recordCatalogChanges(tx, shopCatalogIds(tx, shopId), isPublic ? 'upsert' : 'delete');
-    writeAudit(tx, { actorId: actor.id, action, targetType: 'shop', targetId: shopId, detail: reason });
-  });
+  database.transaction((tx) => transitionIn(tx, actor, shopId, from, to, action, reason));
+}
+
+function transitionIn(
+  tx: Tx,
+  actor: Actor,
+  shopId: number,
+  from: readonly ShopStatus[],
+  to: ShopStatus,
+  action: string,
+  reason: string
+): void {
+  const shop = tx.select({ status: shops.status }).from(shops).where(eq(shops.id, shopId)).get();
+  if (!shop) throw new CurationError('shop_not_found');
+  if (!from.includes(shop.status)) throw new CurationError('status_conflict');
+  tx.update(shops)
+    .set({ status: to, statusReason: reason, updatedAt: new Date().toISOString() })
+    .where(eq(shops.id, shopId))
+    .run();
+  const wasPublic = shop.status === 'approved';
+  const isPublic = to === 'approved';
+  if (wasPublic !== isPublic) recordCatalogChanges(tx, shopCatalogIds(tx, shopId), isPublic ? 'upsert' : 'delete');
+  writeAudit(tx, { actorId: actor.id, action, targetType: 'shop', targetId: shopId, detail: reason });
 }
 
 export function approveShop(database: Db, actor: Actor, shopId: number): void {
@@ -71,6 +91,12 @@ export function refuseShop(database: Db, actor: Actor, shopId: number, reason: s
 export function suspendShop(database: Db, actor: Actor, shopId: number, reason: string): void {
   const why = checkReason(reason);
   transition(database, actor, shopId, ['approved'], 'suspended', 'shop.suspend', why);
+}
+
+/** suspendShop inside an existing transaction (a report resolved in the same step). */
+export function suspendShopIn(tx: Tx, actor: Actor, shopId: number, reason: string): void {
+  const why = checkReason(reason);
+  transitionIn(tx, actor, shopId, ['approved'], 'suspended', 'shop.suspend', why);
 }
 
 export function reinstateShop(database: Db, actor: Actor, shopId: number): void {
@@ -106,4 +132,27 @@ export function listShopsByStatus(database: Pick<Db, 'select'>, status: ShopStat
 
 export function countShopsByStatus(database: Pick<Db, 'select'>, status: ShopStatus): number {
   return database.select({ n: count() }).from(shops).where(eq(shops.status, status)).get()?.n ?? 0;
+}
+
+export interface ShopSummary extends PendingShop {
+  status: ShopStatus;
+  statusReason: string;
+}
+
+/** Every shop (or those with one status), by name. */
+export function listShops(database: Pick<Db, 'select'>, status?: ShopStatus): ShopSummary[] {
+  const query = database
+    .select({
+      id: shops.id,
+      slug: shops.slug,
+      name: shops.name,
+      category: shops.category,
+      address: shops.address,
+      summary: shops.summary,
+      createdAt: shops.createdAt,
+      status: shops.status,
+      statusReason: shops.statusReason
+    })
+    .from(shops);
+  return (status ? query.where(eq(shops.status, status)) : query).orderBy(shops.name, shops.id).all();
 }
