@@ -78,6 +78,8 @@ export function acceptInvite(
     tx.delete(shopInvites).where(eq(shopInvites.id, invite.id)).run();
     if (member) return { ok: false, error: 'already_member' as const };
     tx.insert(shopMembers).values({ shopId: invite.shopId, userId: user.id, role: 'staff' }).run();
+    // Like applying for a shop (join.ts): a citizen who runs a shop becomes a merchant.
+    tx.update(users).set({ role: 'merchant' }).where(and(eq(users.id, user.id), eq(users.role, 'citizen'))).run();
     return { ok: true as const, shopId: invite.shopId };
   });
 }
