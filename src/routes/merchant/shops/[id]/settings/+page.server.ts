@@ -16,6 +16,7 @@ import {
 } from '$lib/server/merchant/shop-settings';
 import { createInvite, pendingInvites, removeStaff, revokeInvite, teamMembers } from '$lib/server/merchant/invites';
 import { deleteImage, ImageRejected, saveImage } from '$lib/server/images';
+import { MarkdownError, renderMarkdown } from '$lib/server/markdown/render';
 import type { ImageDescriptor } from '$lib/images/limits';
 import { inviteSchema, shopSettingsSchema, themeSlugs } from '$lib/schemas/merchant';
 import { parseCalendarDate, parseWeeklyHours } from '$lib/merchant/shop-hours';
@@ -63,10 +64,19 @@ export const actions: Actions = {
       const v = formData.get(name);
       return typeof v === 'string' ? v : null;
     });
-    if (!form.ok || !hours.ok) {
-      const errors: Record<string, string> = { ...(form.ok ? {} : form.errors), ...(hours.ok ? {} : hours.errors) };
+    const errors: Record<string, string> = { ...(form.ok ? {} : form.errors), ...(hours.ok ? {} : hours.errors) };
+    if (form.ok) {
+      // The source is stored as typed; refuse now one that could never be rendered later.
+      try {
+        renderMarkdown(form.data.description);
+      } catch (e) {
+        if (!(e instanceof MarkdownError)) throw e;
+        errors.description = e.code === 'too_complex' ? 'markdown_too_complex' : 'too_long';
+      }
+    }
+    if (!form.ok || !hours.ok || Object.keys(errors).length) {
       // markdownField words its own (sentence) message; the only way it fails here is length.
-      if (errors.description) errors.description = 'too_long';
+      if (errors.description && errors.description !== 'markdown_too_complex') errors.description = 'too_long';
       return fail(400, { action: 'save', values: form.values, errors, themes });
     }
     if (!saveShopSettings(database, shopId, { ...form.data, hours: hours.hours, themes })) error(404, 'Boutique introuvable');
