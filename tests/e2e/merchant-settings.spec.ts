@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Catalog } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
+import { jpegFixture } from '../support/image-fixtures';
 
 /**
  * The shop settings page, deals and staff invitations. These tests write to the database, so
@@ -135,6 +136,27 @@ test('a florist invites a new team member who signs up through the link and join
   const team = page.getByRole('region', { name: 'Équipe' });
   await expect(team.getByText('apprentie@placette.test').first()).toBeVisible();
   await expect(team.getByRole('button', { name: 'Retirer apprentie@placette.test de l’équipe' })).toBeVisible();
+});
+
+test('a florist adds a photo to her shop page, a too-small one is refused, and removes it', async ({ page }) => {
+  await signIn(page, 'fleuriste@placette.test');
+  await floristSection(page).getByRole('link', { name: 'Page de la boutique' }).click();
+  const photos = page.getByRole('region', { name: 'Photos' });
+
+  await photos.getByLabel('Ajouter des photos').setInputFiles({ name: 'mini.jpg', mimeType: 'image/jpeg', buffer: await jpegFixture({ width: 100, height: 80 }) });
+  await photos.getByRole('button', { name: 'Envoyer les photos' }).click();
+  await expect(photos.getByLabel('Ajouter des photos')).toHaveAttribute('aria-invalid', 'true');
+
+  await photos.getByLabel('Ajouter des photos').setInputFiles({ name: 'vitrine.jpg', mimeType: 'image/jpeg', buffer: await jpegFixture({ width: 900, height: 600 }) });
+  await photos.getByRole('button', { name: 'Envoyer les photos' }).click();
+  const image = photos.getByRole('img', { name: 'Photo 1 de Pétales & Briques' });
+  await expect(image).toBeVisible();
+  const src = await image.getAttribute('src');
+  expect((await page.request.get(`${server.origin}${src}`)).status()).toBe(200);
+
+  await photos.getByRole('button', { name: 'Retirer la photo 1' }).click();
+  await expect(image).toHaveCount(0);
+  expect((await page.request.get(`${server.origin}${src}`)).status()).toBe(404);
 });
 
 test('a bookseller gets 404 on the florist’s settings and deals', async ({ browser }) => {
