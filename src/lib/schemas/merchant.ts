@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { shopCategories, type ShopCategory } from '$lib/catalog/shop-categories';
+import { parseCalendarDate } from '$lib/merchant/shop-hours';
+import { markdownField } from './markdown';
+import { emailField } from './account';
 
 /**
  * Merchant forms (shop application, products). Messages are error codes the pages translate
@@ -98,3 +101,47 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
   return slug || 'boutique';
 }
+
+/** The shop page (settings): hours, closures and themes are read separately (see shop-hours.ts). */
+export const SHOP_DESCRIPTION_MAX = 4000;
+export const shopSettingsSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(2, 'required').max(80, 'too_long'),
+  category: z
+    .string({ error: 'required' })
+    .refine((key): key is ShopCategory => Object.hasOwn(shopCategories, key), 'required'),
+  summary: z.string().trim().max(200, 'too_long').default(''),
+  // Markdown source, stored as typed; markdownField's own message is a sentence, the action maps it to 'too_long'.
+  description: markdownField(SHOP_DESCRIPTION_MAX).default(''),
+  address: z.string({ error: 'required' }).trim().min(5, 'required').max(200, 'too_long'),
+  lat: coordinate(-90, 90),
+  lng: coordinate(-180, 180),
+  phone: z
+    .string()
+    .trim()
+    .max(30, 'phone_invalid')
+    .regex(/^(?:\+?[0-9][0-9 ().-]{5,28})?$/, 'phone_invalid')
+    .default(''),
+  clickAndCollect: checkbox
+});
+export type ShopSettingsInput = z.output<typeof shopSettingsSchema>;
+
+/** A deal: dates are calendar days (Paris), the deal runs from the start of `startsOn` to the end of `endsOn`. */
+const calendarDay = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((v) => parseCalendarDate(v) !== null, 'date_invalid');
+export const dealSchema = z
+  .object({
+    title: z.string({ error: 'required' }).trim().min(3, 'required').max(100, 'too_long'),
+    details: z.string().trim().max(1000, 'too_long').default(''),
+    startsOn: calendarDay,
+    endsOn: calendarDay
+  })
+  .refine((d) => d.endsOn >= d.startsOn, { path: ['endsOn'], message: 'deal_ends_before' });
+export type DealInput = z.output<typeof dealSchema>;
+
+export const inviteSchema = z.object({
+  email: emailField
+});
