@@ -19,13 +19,15 @@ type Access = 'public' | 'guests' | 'signed-in' | 'shop-a' | 'curators' | 'admin
 interface Ids {
   shopA: number;
   productA: number;
+  dealA: number;
 }
 
 interface RouteRule {
   access: Access;
   /** A concrete URL for the pattern (parameters filled in). */
   path: (ids: Ids) => string;
-  /** GET status for allowed visitors when not 200 (e.g. a download). */
+  /** Who may use the form actions, when not the same as who may see the page. */
+  actions?: Access;
 }
 
 const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -72,8 +74,20 @@ const rules: Record<string, RouteRule> = {
     access: 'shop-a',
     path: (ids) => `/merchant/shops/${ids.shopA}/products/${ids.productA}`
   },
+  '/merchant/shops/[id]/settings': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/settings` },
+  '/merchant/shops/[id]/deals': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals` },
+  '/merchant/shops/[id]/deals/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/new` },
+  '/merchant/shops/[id]/deals/[dealId]': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/${ids.dealA}` },
+  // Anyone holding the link sees which shop it is for; joining needs an account.
+  '/merchant/invite/[token]': { access: 'public', actions: 'signed-in', path: () => '/merchant/invite/aaaaaaaaaaaaaaaaaaaaaaaaaa' },
   '/curator': { access: 'curators', path: () => '/curator' },
-  '/curator/audit': { access: 'curators', path: () => '/curator/audit' }
+  '/curator/audit': { access: 'curators', path: () => '/curator/audit' },
+  '/curator/deals': { access: 'curators', path: () => '/curator/deals' },
+  '/curator/reports': { access: 'curators', path: () => '/curator/reports' },
+  '/curator/shops': { access: 'curators', path: () => '/curator/shops' },
+  '/curator/themes': { access: 'curators', path: () => '/curator/themes' },
+  '/admin': { access: 'admins', path: () => '/admin' },
+  '/api/reports': { access: 'post-only', path: () => '/api/reports' }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +205,9 @@ test.beforeAll(async () => {
   };
   const shop = catalog.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!;
   const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id)!;
-  ids = { shopA: Number(shop.id.split('-')[1]), productA: Number(product.id.split('-')[1]) };
+  const deal = catalog.items.find((i) => i.kind === 'deal' && i.shop === shop.id)!;
+  const n = (id: string) => Number(id.split('-')[1]);
+  ids = { shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
 });
 
 test.afterAll(async () => {
@@ -227,7 +243,8 @@ for (const role of roles) {
     test.setTimeout(120_000);
     for (const route of routeFiles()) {
       const rule = rules[route.pattern];
-      if (!rule || allowed(rule.access, role) || rule.access === 'guests' || rule.access === 'two-factor-pending') continue;
+      const access = rule?.actions ?? rule?.access;
+      if (!rule || !access || allowed(access, role) || access === 'guests' || access === 'two-factor-pending') continue;
       for (const action of route.actions) {
         const path = rule.path(ids) + (action === 'default' ? '' : `${rule.path(ids).includes('?') ? '&' : '?'}/${action}`);
         const response = await request(role, path, {
@@ -235,7 +252,7 @@ for (const role of roles) {
           headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
           body: ''
         });
-        expectRefused(role, rule.access, response.status, response.headers.get('location') ?? undefined, `POST ${path} as ${role}`);
+        expectRefused(role, access, response.status, response.headers.get('location') ?? undefined, `POST ${path} as ${role}`);
       }
     }
   });
