@@ -32,8 +32,14 @@ const MAX_PAGES = 40;
  * precompressed twins (.br/.gz) the server picks from by itself when the plain file is asked for.
  */
 const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map|br|gz)$|^\/robots\.txt$/.test(path));
-const immutable = new Set(build);
-const precached = new Set([...build, ...precachedFiles, SHELL]);
+/**
+ * The tile map's engine (MapLibre, its worker and stylesheet, ~450 KB compressed) is only fetched by /map on a
+ * server with a tile archive: precaching it would make every device download it.
+ */
+const MAP_ENGINE = /\/maplibre-gl[.-][^/]*\.(mjs|css)$/;
+const precachedBuild = build.filter((path) => !MAP_ENGINE.test(path));
+const immutable = new Set(precachedBuild);
+const precached = new Set([...precachedBuild, ...precachedFiles, SHELL]);
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
