@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page, Request, Response } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { prefs, recordRequests, seedPrefs } from './support/app';
+import { prefs, recordRequests, seedPrefs, waitForServiceWorker } from './support/app';
 import { openMap, singleMarker, surface } from './support/map';
 import { startServer, type RunningServer } from './support/server';
 import { demoCityArchive } from '../support/tile-fixture';
@@ -152,6 +152,37 @@ test.describe('map with the operator’s vector tiles', () => {
     await expect.poll(async () => Number(await surface(page).getAttribute('data-zoom'))).toBeCloseTo(Math.round((zoom + 1) * 2) / 2, 1);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => (await surface(page).locator('.tiles canvas').screenshot()).equals(before)).toBe(false);
+  });
+
+  test('offline, the map draws again the tiles it has shown, from the service worker’s cache', async ({ page, context }) => {
+    await page.goto(`${server.origin}/`);
+    await expect(page.locator('ul.feed article').first()).toBeVisible();
+    await waitForServiceWorker(page);
+
+    // Online, under the service worker: what the map fetches is kept.
+    await openMap(page, { origin: server.origin, timeout: 30_000 });
+    await expect(surface(page)).toHaveAttribute('data-basemap', 'tiles');
+    await expect.poll(async () => share(await basePixels(page), WATER) > 0.01, { timeout: 20_000 }).toBe(true);
+    await page.waitForLoadState('networkidle');
+    const kept = await page.evaluate(async () => {
+      const cache = await caches.open('placette-map');
+      return (await cache.keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
+    });
+    expect(kept).toContain('/map/basemap.json');
+    expect(kept.some((k) => /^\/map\/tiles\.pmtiles\?v=[^&]+&bytes=0-16383$/.test(k))).toBe(true);
+    expect(kept.some((k) => /maplibre-gl-worker\./.test(k))).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(surface(page)).toHaveAttribute('data-basemap', 'tiles', { timeout: 30_000 });
+    await expect(surface(page)).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    await expect(surface(page).locator('button.marker').first()).toBeVisible();
+    await expect
+      .poll(async () => {
+        const pixels = await basePixels(page);
+        return { water: share(pixels, WATER) > 0.01, park: share(pixels, PARK) > 0.002 };
+      }, { timeout: 20_000 })
+      .toEqual({ water: true, park: true });
   });
 
   test('without WebGL the built-in map is drawn instead, and MapLibre is never downloaded', async ({ page, context }) => {

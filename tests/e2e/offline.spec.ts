@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { feedCards, openFeed, prefs, seedPrefs } from './support/app';
+import { feedCards, openFeed, prefs, seedPrefs, waitForServiceWorker } from './support/app';
 import { startServer } from './support/server';
 
 /** Ports for the server that serves a copy of the build in the update test. */
@@ -29,15 +29,6 @@ test.use({ serviceWorkers: 'allow' });
 test.beforeEach(async ({ context }) => {
   await seedPrefs(context, prefs({ onboarded: true }));
 });
-
-/** Waits until the service worker has installed (precache done), is active and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
-}
 
 /** Waits until the device's catalog copy is stored in IndexedDB (idb-keyval's default store). */
 async function waitForStoredCatalog(page: Page): Promise<void> {

@@ -132,3 +132,12 @@ export interface CatalogItemLite {
   shop?: string;
   shop_slug?: string;
 }
+
+/** Waits until the service worker has installed (precache done), is active and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
+}
