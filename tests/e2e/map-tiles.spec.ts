@@ -12,6 +12,7 @@ import { demoCityArchive } from '../support/tile-fixture';
 /**
  * /map on a server whose operator dropped in a vector-tile archive (PLACETTE_MAP_TILES): here a
  * small real PMTiles archive of the demo city, made from the shipped GeoJSON by the test itself.
+ * Read by byte ranges (as a big archive is: PLACETTE_MAP_TILES_WHOLE_MAX=0), then whole.
  */
 
 /** The built-in palette, light (CityMap.svelte), which the tile style reuses. */
@@ -19,46 +20,54 @@ const WATER = [0xa9, 0xd0, 0xea];
 const PARK = [0xcf, 0xe5, 0xc0];
 const BUILDING = [0xe3, 0xb6, 0xa4];
 
-let server: RunningServer;
 let dir: string;
 
-test.describe('map with the operator’s vector tiles', () => {
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'placette-tiles-'));
+  writeFileSync(join(dir, 'demo-city.pmtiles'), demoCityArchive().archive);
+});
+
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ context }) => {
+  await seedPrefs(context, prefs());
+});
+
+/** The base map alone, as pixels: markers, controls and captions hidden. */
+async function basePixels(page: Page): Promise<{ data: Buffer; channels: number }> {
+  const hide = await page.addStyleTag({ content: '.marker, .controls, .locate, .footer, .skip, .me { visibility: hidden !important; }' });
+  const png = await surface(page).screenshot({ animations: 'disabled' });
+  await hide.evaluate((el) => el.remove());
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  return { data, channels: info.channels };
+}
+
+function share(pixels: { data: Buffer; channels: number }, rgb: number[], tolerance = 4): number {
+  let hits = 0;
+  const total = pixels.data.length / pixels.channels;
+  for (let i = 0; i < pixels.data.length; i += pixels.channels) {
+    if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance && Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) hits++;
+  }
+  return hits / total;
+}
+
+test.describe('map with the operator’s vector tiles, read by ranges', () => {
+  let server: RunningServer;
   test.use({ viewport: { width: 1280, height: 800 } });
   // WebGL runs on the CPU here (SwiftShader): drawing takes seconds, not milliseconds.
   test.describe.configure({ timeout: 60_000 });
 
   test.beforeAll(async ({}, testInfo) => {
-    dir = mkdtempSync(join(tmpdir(), 'placette-tiles-'));
-    const archive = join(dir, 'demo-city.pmtiles');
-    writeFileSync(archive, demoCityArchive().archive);
-    server = await startServer(4190 + testInfo.workerIndex, { env: { PLACETTE_MAP_TILES: archive } });
+    server = await startServer(4190 + testInfo.workerIndex, {
+      env: { PLACETTE_MAP_TILES: join(dir, 'demo-city.pmtiles'), PLACETTE_MAP_TILES_WHOLE_MAX: '0' }
+    });
   });
 
   test.afterAll(async () => {
     await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
-
-  test.beforeEach(async ({ context }) => {
-    await seedPrefs(context, prefs());
-  });
-
-  /** The base map alone, as pixels: markers, controls and captions hidden. */
-  async function basePixels(page: Page): Promise<{ data: Buffer; channels: number }> {
-    await page.addStyleTag({ content: '.marker, .controls, .locate, .footer, .skip, .me { visibility: hidden !important; }' });
-    const png = await surface(page).screenshot({ animations: 'disabled' });
-    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-    return { data, channels: info.channels };
-  }
-
-  function share(pixels: { data: Buffer; channels: number }, rgb: number[], tolerance = 4): number {
-    let hits = 0;
-    const total = pixels.data.length / pixels.channels;
-    for (let i = 0; i < pixels.data.length; i += pixels.channels) {
-      if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance && Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) hits++;
-    }
-    return hits / total;
-  }
 
   test('draws the archive with MapLibre under the same markers, read by byte ranges from this origin only', async ({ page, context }) => {
     // Everything, the service worker's precache included…
@@ -214,5 +223,40 @@ test.describe('map with the operator’s vector tiles', () => {
     await page.waitForLoadState('networkidle');
     const paths = requests.map((r) => new URL(r.url).pathname);
     expect(paths.filter((p) => /maplibre|\.pmtiles$|basemap\.json$/.test(p))).toEqual([]);
+  });
+});
+
+test.describe('map with a small tile archive, read whole', () => {
+  let server: RunningServer;
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test.describe.configure({ timeout: 60_000 });
+
+  test.beforeAll(async ({}, testInfo) => {
+    server = await startServer(4192 + testInfo.workerIndex, { env: { PLACETTE_MAP_TILES: join(dir, 'demo-city.pmtiles') } });
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('one request for the whole file, the same for everyone: locating oneself asks for no tile', async ({ page, context }) => {
+    await context.grantPermissions(['geolocation'], { origin: server.origin });
+    await context.setGeolocation({ latitude: 43.60437, longitude: 1.44318, accuracy: 30 });
+    const archive: { range: string | undefined; status: number }[] = [];
+    page.on('response', (response: Response) => {
+      if (new URL(response.url()).pathname === '/map/tiles.pmtiles') archive.push({ range: response.request().headers()['range'], status: response.status() });
+    });
+    await openMap(page, { origin: server.origin, timeout: 30_000 });
+    await expect(surface(page)).toHaveAttribute('data-basemap', 'tiles');
+    await expect.poll(async () => share(await basePixels(page), WATER) > 0.01, { timeout: 20_000 }).toBe(true);
+    expect(archive).toEqual([{ range: undefined, status: 200 }]);
+
+    await page.getByRole('button', { name: 'Me localiser' }).click();
+    await expect(page.getByRole('img', { name: 'Vous êtes ici' })).toBeVisible();
+    await surface(page).focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.waitForLoadState('networkidle');
+    expect(archive).toHaveLength(1);
   });
 });

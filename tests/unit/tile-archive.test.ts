@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveResponse, configuredArchive, parseRange, versionedArchiveUrl } from '$lib/server/map/tile-archive';
+import { basemapInfo, configuredArchive, parseRange, readWhole, versionedArchiveUrl } from '$lib/server/map/tile-archive';
 
 type Handler = (event: { request: Request; url: URL }) => Response | Promise<Response>;
 
@@ -66,6 +66,18 @@ describe('configuredArchive', () => {
     const b = configuredArchive({ PLACETTE_MAP_TILES: file })!;
     expect(b.etag).not.toBe(a.etag);
     expect(versionedArchiveUrl(b)).toBe(`/map/tiles.pmtiles?v=${b.etag.slice(1, -1)}`);
+  });
+
+  it('is read whole up to PLACETTE_MAP_TILES_WHOLE_MAX MiB (16 by default), else by ranges', () => {
+    const archive = configuredArchive({ PLACETTE_MAP_TILES: file })!;
+    const big = { ...archive, size: 17 * 1024 * 1024 };
+    expect(readWhole(archive, {})).toBe(true);
+    expect(readWhole(big, {})).toBe(false);
+    expect(readWhole(big, { PLACETTE_MAP_TILES_WHOLE_MAX: '20' })).toBe(true);
+    expect(readWhole(archive, { PLACETTE_MAP_TILES_WHOLE_MAX: '0' })).toBe(false);
+    expect(readWhole(archive, { PLACETTE_MAP_TILES_WHOLE_MAX: 'lots' })).toBe(true);
+    expect(basemapInfo(archive, { PLACETTE_MAP_TILES_WHOLE_MAX: '0' })).toEqual({ archive: versionedArchiveUrl(archive), whole: false });
+    expect(basemapInfo(null)).toEqual({ archive: null });
   });
 });
 
@@ -151,7 +163,7 @@ describe('GET /map/tiles.pmtiles', () => {
   });
 
   it('is 404 when no archive is configured, and the probe says which base map to draw', async () => {
-    expect(await (await call(PROBE, '/map/basemap.json')).json()).toEqual({ archive: versionedArchiveUrl(configuredArchive()!) });
+    expect(await (await call(PROBE, '/map/basemap.json')).json()).toEqual({ archive: versionedArchiveUrl(configuredArchive()!), whole: true });
     delete process.env.PLACETTE_MAP_TILES;
     const missing = await call(GET, '/map/tiles.pmtiles', { range: 'bytes=0-9' });
     expect(missing.status).toBe(404);

@@ -5,9 +5,10 @@
  * places again without a network. Nothing is fetched ahead: an area never looked at stays blank
  * offline, and a device whose map never loaded tiles keeps nothing.
  *
- * The Cache API refuses partial (206) responses, so each range is stored as a whole response under
- * a key naming the range (`…?v=…&bytes=0-16383`) and given back as the 206 it was. Only the
- * archive's versioned URL is cached: its bytes never change under that URL.
+ * A small archive is read whole (one request) and kept whole. A big one is read by ranges; the Cache
+ * API refuses partial (206) responses, so each range is stored as a whole response under a key
+ * naming the range (`…?v=…&bytes=0-16383`) and given back as the 206 it was. Only the archive's
+ * versioned URL is cached: its bytes never change under that URL.
  */
 
 export const MAP_CACHE = 'placette-map';
@@ -29,8 +30,23 @@ export function rangeKey(url: URL, range: string | null): string | null {
 export function handleMapFetch(request: Request, url: URL, mapEngine: (path: string) => boolean): Promise<Response> | null {
   if (url.pathname === INFO_PATH) return networkFirst(request);
   if (mapEngine(url.pathname)) return cacheFirst(request);
+  if (url.pathname !== ARCHIVE_PATH || !url.searchParams.get('v')) return null;
+  if (!request.headers.has('range')) return wholeArchive(request, url);
   const key = rangeKey(url, request.headers.get('range'));
   return key ? cachedRange(request, key) : null;
+}
+
+/** The whole archive, kept as long as it is the current one. */
+async function wholeArchive(request: Request, url: URL): Promise<Response> {
+  const cache = await caches.open(MAP_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200 && response.type === 'basic') {
+    await pruneRanges(cache, url.searchParams.get('v')!);
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 
 /** Which archive to read: the server's current answer, else the last one (offline). */

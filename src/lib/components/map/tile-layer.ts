@@ -16,10 +16,11 @@
 import engineUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
 import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { PMTiles, Protocol } from 'pmtiles';
+import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import type * as MapLibre from 'maplibre-gl';
 import { buildTileStyle, paletteKeys, type TilePalette } from './tile-style';
 import { unproject, type LngLat, type View } from './projection';
+import type { ArchiveInfo } from './tile-probe';
 
 export interface TileLayer {
   /** Where the archive has tiles (from its header). */
@@ -30,8 +31,7 @@ export interface TileLayer {
 }
 
 export interface TileLayerOptions {
-  /** Absolute URL of the archive, on this origin. */
-  archiveUrl: string;
+  archive: ArchiveInfo;
   view: View;
   /** The element whose `--map-*` custom properties and font the map takes. */
   themeFrom: HTMLElement;
@@ -40,6 +40,26 @@ export interface TileLayerOptions {
 }
 
 const LOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * The whole archive, fetched in one request (the same for every device) and read in memory: the
+ * server cannot tell which tiles are drawn, even around the visitor's own position.
+ */
+class WholeFileSource implements Source {
+  private bytes: Promise<ArrayBuffer> | null = null;
+  constructor(private url: string) {}
+  getKey() {
+    return this.url;
+  }
+  async getBytes(offset: number, length: number): Promise<RangeResponse> {
+    this.bytes ??= fetch(this.url).then((response) => {
+      if (!response.ok) throw new Error(`tile archive: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    this.bytes.catch(() => (this.bytes = null));
+    return { data: (await this.bytes).slice(offset, offset + length) };
+  }
+}
 
 let engine: Promise<typeof MapLibre> | null = null;
 const protocol = new Protocol();
@@ -98,12 +118,13 @@ function readFonts(el: HTMLElement): string[] {
 }
 
 export async function createTileLayer(container: HTMLElement, options: TileLayerOptions): Promise<TileLayer> {
-  const archive = new PMTiles(options.archiveUrl);
+  const archiveUrl = options.archive.url;
+  const archive = new PMTiles(options.archive.whole ? new WholeFileSource(archiveUrl) : archiveUrl);
   // Read the header first: a missing or broken archive fails here, before the engine is loaded.
   const [ml, header] = await Promise.all([loadEngine(), archive.getHeader()]);
   protocol.add(archive);
 
-  const style = () => buildTileStyle({ archiveUrl: options.archiveUrl, palette: readPalette(options.themeFrom), fonts: readFonts(options.themeFrom) });
+  const style = () => buildTileStyle({ archiveUrl, palette: readPalette(options.themeFrom), fonts: readFonts(options.themeFrom) });
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const centre = unproject(options.view);
   const map = new ml.Map({

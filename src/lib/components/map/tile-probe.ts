@@ -6,16 +6,23 @@
 
 export const BASEMAP_INFO_URL = '/map/basemap.json';
 
-/** The archive's absolute URL on this origin, or null. */
-export async function archiveUrl(): Promise<string | null> {
+export interface ArchiveInfo {
+  /** Absolute URL, on this origin. */
+  url: string;
+  /** Read the whole file at once (the server then learns nothing of where one looks). */
+  whole: boolean;
+}
+
+/** The operator's archive, or null. */
+export async function tileArchive(): Promise<ArchiveInfo | null> {
   try {
     const response = await fetch(BASEMAP_INFO_URL);
     if (!response.ok) return null;
-    const { archive } = (await response.json()) as { archive?: unknown };
+    const { archive, whole } = (await response.json()) as { archive?: unknown; whole?: unknown };
     if (typeof archive !== 'string') return null;
     const url = new URL(archive, location.href);
     // Tiles come from this origin or not at all.
-    return url.origin === location.origin ? url.href : null;
+    return url.origin === location.origin ? { url: url.href, whole: whole === true } : null;
   } catch {
     return null;
   }

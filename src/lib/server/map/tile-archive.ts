@@ -45,6 +45,27 @@ export function versionedArchiveUrl(archive: TileArchive): string {
   return `${ARCHIVE_PATH}?v=${encodeURIComponent(archive.etag.slice(1, -1))}`;
 }
 
+/** Archives up to this size (MiB) are read whole by each device, unless the operator says otherwise. */
+const DEFAULT_WHOLE_MAX_MIB = 16;
+
+/**
+ * How devices should read the archive. Whole: one request for the entire file, the same for
+ * everyone, after which the server learns nothing about which part of the map anyone looks at.
+ * By ranges: a few kilobytes per tile on screen, as every web map does; needed for big archives,
+ * but the ranges asked for tell which areas are looked at. PLACETTE_MAP_TILES_WHOLE_MAX (MiB; 0
+ * for always by ranges) sets the limit.
+ */
+export function readWhole(archive: TileArchive, env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.PLACETTE_MAP_TILES_WHOLE_MAX?.trim();
+  const mib = raw && Number.isFinite(Number(raw)) && Number(raw) >= 0 ? Number(raw) : DEFAULT_WHOLE_MAX_MIB;
+  return archive.size <= mib * 1024 * 1024;
+}
+
+/** What /map/basemap.json says: which archive to read, and how. */
+export function basemapInfo(archive: TileArchive | null, env: NodeJS.ProcessEnv = process.env): { archive: string | null; whole?: boolean } {
+  return archive ? { archive: versionedArchiveUrl(archive), whole: readWhole(archive, env) } : { archive: null };
+}
+
 export type ByteRange = { start: number; end: number };
 
 /**
