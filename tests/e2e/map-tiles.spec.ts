@@ -39,7 +39,7 @@ test.beforeEach(async ({ context }) => {
 async function basePixels(page: Page): Promise<{ data: Buffer; channels: number }> {
   const hide = await page.addStyleTag({ content: '.marker, .controls, .locate, .footer, .skip, .me { visibility: hidden !important; }' });
   const png = await surface(page).screenshot({ animations: 'disabled' });
-  await hide.evaluate((el) => el.remove());
+  await hide.evaluate((el) => (el as Element).remove());
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
   return { data, channels: info.channels };
 }
