@@ -39,7 +39,8 @@ export interface TileLayerOptions {
   onfail: () => void;
 }
 
-const LOAD_TIMEOUT_MS = 15_000;
+/** Long enough for a slow phone; short enough to notice a worker that never started. */
+const LOAD_TIMEOUT_MS = 30_000;
 
 /**
  * The whole archive, fetched in one request (the same for every device) and read in memory: the
