@@ -4,6 +4,7 @@
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
 import { openFromNotification, showDigest } from '$lib/service-worker/push';
+import { handleMapFetch, MAP_CACHE, pruneMapEngine } from '$lib/service-worker/map-cache';
 
 /**
  * Placette's service worker: the app keeps working offline after the first visit.
@@ -14,6 +15,8 @@ import { openFromNotification, showDigest } from '$lib/service-worker/push';
  *   copy (IndexedDB), so even never-visited item, shop and search pages open offline.
  * - `/api/*` is left to the network: the device copy is the offline source of the catalog.
  * - Nothing is fetched per item or per theme: the precache is the same list for every device.
+ * - The tile map (MapLibre and the operator's archive) is kept as /map fetched it, not precached
+ *   (see $lib/service-worker/map-cache.ts).
  * - A new version waits until the user accepts it (UpdatePrompt.svelte posts SKIP_WAITING).
  */
 
@@ -32,8 +35,15 @@ const MAX_PAGES = 40;
  * precompressed twins (.br/.gz) the server picks from by itself when the plain file is asked for.
  */
 const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map|br|gz)$|^\/robots\.txt$/.test(path));
-const immutable = new Set(build);
-const precached = new Set([...build, ...precachedFiles, SHELL]);
+/**
+ * The tile map's engine (MapLibre, its worker and stylesheet, ~450 KB compressed) is only fetched
+ * by /map on a server with a tile archive: precaching it would make every device download it.
+ */
+const MAP_ENGINE = /\/maplibre-gl[.-][^/]*\.(mjs|css)$/;
+const isMapEngine = (path: string) => MAP_ENGINE.test(path) && build.includes(path);
+const precachedBuild = build.filter((path) => !MAP_ENGINE.test(path));
+const immutable = new Set(precachedBuild);
+const precached = new Set([...precachedBuild, ...precachedFiles, SHELL]);
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
@@ -49,9 +59,11 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       // Pages seen under the previous version point at its files: drop them with the old caches.
+      // The map's cache outlives versions: its tiles belong to the archive, not to the app.
       for (const key of await caches.keys()) {
-        if (key.startsWith('placette-') && key !== ASSETS) await caches.delete(key);
+        if (key.startsWith('placette-') && key !== ASSETS && key !== MAP_CACHE) await caches.delete(key);
       }
+      await pruneMapEngine(new Set(build), isMapEngine);
       // Same version name (rebuild of one commit): drop files the new build no longer has.
       const cache = await caches.open(ASSETS);
       for (const request of await cache.keys()) {
@@ -81,9 +93,12 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
 
+  const map = request.mode === 'navigate' ? null : handleMapFetch(request, url, isMapEngine);
   if (request.mode === 'navigate') {
     if (url.pathname === '/service-worker.js') return;
     event.respondWith(navigate(event));
+  } else if (map) {
+    event.respondWith(map);
   } else if (precached.has(url.pathname) && url.search === '') {
     event.respondWith(fromPrecache(request));
   }

@@ -1,43 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
 import { offOrigin, prefs, recordRequests, seedPrefs } from './support/app';
+import { markers, openMap, singleMarker, surface } from './support/map';
 import { mainServer } from './support/paths';
 
 /** The demo city's centre, a little off any catalog coordinate so that it is easy to spot. */
 const HERE = { latitude: 43.60437, longitude: 1.44318, accuracy: 30 };
-
-function surface(page: Page): Locator {
-  return page.getByTestId('map-surface');
-}
-
-function markers(page: Page, kind?: string): Locator {
-  return surface(page).locator(kind ? `button.marker[data-kinds~="${kind}"]` : 'button.marker');
-}
-
-/** Opens /map and waits for the base map and the markers (the device's catalog copy). */
-async function openMap(page: Page): Promise<void> {
-  await page.goto('/map');
-  await expect(page.getByRole('heading', { level: 1, name: 'Carte du centre-ville' })).toBeVisible();
-  await expect(surface(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(markers(page).first()).toBeVisible();
-}
-
-/** A marker for one place, well inside the map (clear of its controls and edges). */
-async function singleMarker(page: Page): Promise<Locator> {
-  const key = await surface(page)
-    .locator('button.marker[data-count="1"]')
-    .evaluateAll((els) => {
-      const box = els[0]?.closest('[data-testid="map-surface"]')?.getBoundingClientRect();
-      if (!box) return null;
-      const inside = els.find((el) => {
-        const r = el.getBoundingClientRect();
-        return r.left > box.left + 60 && r.right < box.right - 70 && r.top > box.top + 70 && r.bottom < Math.min(box.bottom, innerHeight - 80) - 40;
-      });
-      return inside?.getAttribute('data-marker') ?? null;
-    });
-  expect(key, 'a single-place marker in sight').toBeTruthy();
-  return surface(page).locator(`button.marker[data-marker="${key}"]`);
-}
 
 interface Positioned {
   id: string;
@@ -222,7 +189,12 @@ test.describe('map', () => {
 
     expect(requests.length).toBeGreaterThan(3);
     expect(offOrigin(requests)).toEqual([]);
-    expect(requests.map((r) => new URL(r.url).pathname)).toContain('/map/toulouse-centre.geojson');
+    const paths = requests.map((r) => new URL(r.url).pathname);
+    expect(paths).toContain('/map/toulouse-centre.geojson');
+    // Without a tile archive on the server, the tile map's engine is never downloaded.
+    await expect(surface(page)).toHaveAttribute('data-basemap', 'builtin');
+    expect(paths).toContain('/map/basemap.json');
+    expect(paths.filter((p) => /maplibre|\.pmtiles$/.test(p))).toEqual([]);
   });
 
   test('« Me localiser » draws the position and sends it nowhere', async ({ page, context }) => {

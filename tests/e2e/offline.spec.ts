@@ -34,7 +34,7 @@ test.beforeEach(async ({ context }) => {
   await seedPrefs(context, prefs({ onboarded: true }));
 });
 
-/** Waits until the device's catalog copy is stored in IndexedDB. */
+/** Waits until the device's catalog copy is stored in IndexedDB (idb-keyval's default store). */
 async function waitForStoredCatalog(page: Page): Promise<void> {
   await expect.poll(async () => !!(await readDeviceStore(page, 'placette.catalog'))).toBe(true);
 }

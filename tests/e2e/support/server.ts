@@ -12,9 +12,14 @@ export interface RunningServer extends E2eServer {
  * Starts an extra instance of the built app (e.g. an empty install with PLACETTE_DEMO=0, or a
  * copy of the build) on its own port and database, and waits until /api/health answers.
  */
-export async function startServer(port: number, options: { demo?: boolean; build?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  port: number,
+  options: { demo?: boolean; build?: string; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
   const server = e2eServer(port, options);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...server.env };
+  // Operator settings (e.g. PLACETTE_MAP_TILES) only for the instance that asks for them.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...server.env, ...options.env };
+  if (!options.env?.PLACETTE_MAP_TILES) delete env.PLACETTE_MAP_TILES;
   if (options.demo !== false) delete env.PLACETTE_DEMO;
   // A copy of the build directory to serve instead of ./build (it needs node_modules above it).
   if (options.build) env.PLACETTE_E2E_BUILD = options.build;
