@@ -3,6 +3,8 @@
  * the device keeps a copy and computes everything personal from it. Keys are snake_case on the
  * wire because other tools read them.
  */
+import type { ImageDescriptor } from '$lib/images/limits';
+
 export const itemKinds = [
   'event',
   'heritage',
@@ -45,7 +47,9 @@ export interface EventItem extends ItemBase {
   ends_at: string | null;
   place: string | null;
   address: string | null;
-  body: string;
+  /** Sanitised HTML rendered from the curator's Markdown on the server (safe for {@html}). */
+  body_html: string;
+  image: ImageDescriptor | null;
   price_label: string | null;
 }
 
@@ -53,7 +57,9 @@ export interface EditorialItem extends ItemBase {
   kind: 'heritage' | 'culture' | 'leisure' | 'news';
   place: string | null;
   address: string | null;
-  body: string;
+  /** Sanitised HTML rendered from the curator's Markdown on the server (safe for {@html}). */
+  body_html: string;
+  image: ImageDescriptor | null;
   published_at: string;
   price_label: string | null;
 }
