@@ -116,3 +116,5 @@ export const contentListQuery = z.object({
   status: z.enum(['draft', 'published', 'scheduled']).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined)
 });
+
+export type ContentState = 'draft' | 'scheduled' | 'published';

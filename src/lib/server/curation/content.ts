@@ -76,7 +76,8 @@ export interface ContentRow {
   authorId: number | null;
 }
 
-export type ContentState = 'draft' | 'scheduled' | 'published';
+export type { ContentState } from '$lib/schemas/content';
+import type { ContentState } from '$lib/schemas/content';
 
 /** Whether the public catalog shows this row at `now`. */
 export function isPublic(row: { status: string; publishedAt: string }, now: Date): boolean {
