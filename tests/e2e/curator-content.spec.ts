@@ -156,4 +156,39 @@ test.describe('curator content', () => {
     expect(watch.dialogs).toEqual([]);
     expect(watch.outside).toEqual([]);
   });
+
+  test('an uploaded image is shown in the form and on the public page; a draft leaves the catalog', async ({ page, request }) => {
+    const origin = server.origin;
+    const sharp = (await import('sharp')).default;
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 60, g: 90, b: 200 } } })
+      .jpeg()
+      .toBuffer();
+    await signIn(page, 'curateur@placette.test', '/curator/content/new', origin);
+    await page.getByLabel('Type de contenu').selectOption('heritage');
+    await page.getByLabel('Titre', { exact: true }).fill('Cloître des Jacobins');
+    await page.getByLabel('Texte', { exact: true }).fill('Le *palmier* de briques.');
+    await page.getByLabel(/^Image/).setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Publier' }).click();
+    const id = await newContentId(page);
+    const stored = page.locator('figure.current-image img');
+    await expect(stored).toHaveAttribute('src', /^\/media\/[a-z2-7]{26}-\d+\.webp$/);
+
+    await page.goto(`${origin}/items/heritage-${id}`);
+    await expect(page.locator('.hero img')).toHaveAttribute('src', /^\/media\//);
+    await expect(page.locator('.prose em')).toHaveText('palmier');
+
+    await page.goto(`${origin}/curator/content/${id}`);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL(/\?saved=draft$/);
+    await expect(page.getByTestId('content-state')).toHaveText('Brouillon');
+    const catalog = (await (await request.get(`${origin}/api/catalog`)).json()) as { items: { id: string }[] };
+    expect(catalog.items.some((i) => i.id === `heritage-${id}`)).toBe(false);
+
+    await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expect(page.getByText('Cochez la case pour confirmer.')).toBeVisible();
+    await page.getByRole('checkbox', { name: /Je confirme/ }).check();
+    await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await page.waitForURL(/\/curator\/content\?deleted=1$/);
+    await expect(page.locator('.form-alert.success')).toHaveText('Contenu supprimé.');
+  });
 });
