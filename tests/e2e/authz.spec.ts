@@ -87,7 +87,10 @@ const rules: Record<string, RouteRule> = {
   '/curator/shops': { access: 'curators', path: () => '/curator/shops' },
   '/curator/themes': { access: 'curators', path: () => '/curator/themes' },
   '/admin': { access: 'admins', path: () => '/admin' },
-  '/api/reports': { access: 'post-only', path: () => '/api/reports' }
+  '/api/reports': { access: 'post-only', path: () => '/api/reports' },
+  '/map/basemap.json': { access: 'public', path: () => '/map/basemap.json' },
+  // 404 without an operator's archive (the demo has none): same answer for everyone.
+  '/map/tiles.pmtiles': { access: 'post-only', path: () => '/map/tiles.pmtiles' }
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ function heritage(n: number, title: string, itemThemes: string[] = ['patrimoine'
     updated_at: '2026-01-01T00:00:00.000Z',
     place: null,
     address: null,
-    body: 'Texte.',
+    body_html: '<p>Texte.</p>',
     published_at: '2026-01-01T00:00:00.000Z',
     price_label: null
   };

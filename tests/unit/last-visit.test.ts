@@ -89,7 +89,7 @@ describe('parseVisitMemo', () => {
 describe('newSince', () => {
   const base = { title: 't', summary: '', themes: [], featured: false };
   const news = (updated: string, published: string) =>
-    ({ ...base, id: 'news-1', kind: 'news', place: null, address: null, body: '', price_label: null, updated_at: updated, published_at: published }) as CatalogItem;
+    ({ ...base, id: 'news-1', kind: 'news', place: null, address: null, body_html: '', price_label: null, updated_at: updated, published_at: published }) as CatalogItem;
   const shop = (updated: string) =>
     ({
       ...base,

@@ -1,9 +1,10 @@
-import type { ImageDescriptor } from '$lib/images/limits';
 /**
  * The public catalog contract (`GET /api/catalog`). Same bytes for every caller at a version;
  * the device keeps a copy and computes everything personal from it. Keys are snake_case on the
  * wire because other tools read them.
  */
+import type { ImageDescriptor } from '$lib/images/limits';
+
 export const itemKinds = [
   'event',
   'heritage',
@@ -48,7 +49,8 @@ export interface EventItem extends ItemBase {
   ends_at: string | null;
   place: string | null;
   address: string | null;
-  body: string;
+  /** Sanitised HTML rendered from the curator's Markdown on the server (safe for {@html}). */
+  body_html: string;
   price_label: string | null;
 }
 
@@ -56,7 +58,8 @@ export interface EditorialItem extends ItemBase {
   kind: 'heritage' | 'culture' | 'leisure' | 'news';
   place: string | null;
   address: string | null;
-  body: string;
+  /** Sanitised HTML rendered from the curator's Markdown on the server (safe for {@html}). */
+  body_html: string;
   published_at: string;
   price_label: string | null;
 }

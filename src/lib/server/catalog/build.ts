@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
   contentItems,
@@ -13,6 +13,28 @@ import {
 } from '../db/schema';
 import { catalogId, type CatalogItem, type ShopItem, type Theme } from '$lib/catalog/types';
 import { guidePublicBeforeLaunch, platformOpen } from '../curation/launch';
+import { storedImage } from '../curation/content';
+import { renderMarkdown } from '../markdown/render';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A content body as sanitised HTML, rendered here once per catalog version: devices cannot run
+ * the sanitiser, and the same bytes go to everyone. The source was checked when it was saved;
+ * should rendering fail now (time limit under load), the text is shipped as escaped paragraphs.
+ */
+export function bodyHtml(markdown: string): string {
+  try {
+    return renderMarkdown(markdown);
+  } catch {
+    return markdown
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join('\n');
+  }
+}
 
 function groupThemes(rows: { id: number; slug: string }[]): Map<number, string[]> {
   const byId = new Map<number, string[]>();
@@ -36,9 +58,10 @@ export function loadThemes(database: Db): Theme[] {
 
 /**
  * Every item a citizen may see, built from the published rows. Pure read: the result depends
- * only on the database, never on who asks.
+ * only on the database and the clock (scheduled content whose publishedAt is still ahead is left
+ * out), never on who asks.
  */
-export function loadCatalogItems(database: Db): CatalogItem[] {
+export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogItem[] {
   const items: CatalogItem[] = [];
   // The launch gate: before the opening, no shop, product or deal for anyone (the same bytes
   // for everyone; flipping the gate journals the ids, see curation/launch.ts).
@@ -48,7 +71,11 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
   const contentThemes = groupThemes(
     database.select({ id: contentItemThemes.itemId, slug: contentItemThemes.themeSlug }).from(contentItemThemes).all()
   );
-  const publishedContent = guidePublic ? database.select().from(contentItems).where(eq(contentItems.status, 'published')).all() : [];
+  const publishedContent = guidePublic ? database
+        .select()
+        .from(contentItems)
+        .where(and(eq(contentItems.status, 'published'), lte(contentItems.publishedAt, now.toISOString())))
+        .all() : [];
   for (const c of publishedContent) {
     const common = {
       id: catalogId(c.kind, c.id),
@@ -60,9 +87,9 @@ export function loadCatalogItems(database: Db): CatalogItem[] {
       ...(c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng } : {}),
       place: c.place,
       address: c.address,
-      body: c.body,
+      body_html: bodyHtml(c.body),
       price_label: c.priceLabel,
-      ...(c.image ? { image: c.image } : {})
+      ...(storedImage(c.image) ? { image: storedImage(c.image)! } : {})
     };
     if (c.kind === 'event') {
       items.push({ ...common, kind: 'event', starts_at: c.startsAt ?? c.publishedAt, ends_at: c.endsAt });

@@ -7,6 +7,7 @@ import { indexCatalog, type CatalogIndex } from '$lib/catalog/lookup';
 import type { CatalogDelta, CatalogSnapshot } from '$lib/catalog/types';
 import { currentCatalogVersion } from './log';
 import { loadCatalogItems, loadThemes } from './build';
+import { publishDueContent } from '../curation/content';
 
 /** A JSON body with its precomputed encodings and strong validator. */
 export interface EncodedBody {
@@ -47,20 +48,27 @@ const cache = new WeakMap<Db, CachedSnapshot>();
 /**
  * The catalog at the database's current version, built once per version and shared by every
  * request: one object, one set of bytes, whoever asks.
+ *
+ * Scheduled content: first journal the items whose publication time has come (an idempotent
+ * write, usually a single small SELECT that finds nothing), so the version moves when they go
+ * public and devices pick them up with `?since=`. Checking here, on demand, rather than with a
+ * timer, means no background job to run, stop or test, and nobody can see a catalog that is
+ * stale with respect to the clock.
  */
-export function catalogSnapshot(database: Db): CachedSnapshot {
+export function catalogSnapshot(database: Db, now: Date = new Date()): CachedSnapshot {
+  publishDueContent(database, now);
   const version = currentCatalogVersion(database);
   const hit = cache.get(database);
   if (hit && hit.snapshot.version === version) return hit;
-  const snapshot: CatalogSnapshot = { version, themes: loadThemes(database), items: loadCatalogItems(database) };
+  const snapshot: CatalogSnapshot = { version, themes: loadThemes(database), items: loadCatalogItems(database, now) };
   const built = { snapshot, index: indexCatalog(snapshot), body: encodeBody(snapshot) };
   cache.set(database, built);
   return built;
 }
 
 /** What changed after `since`: the latest state of every touched item, or its deletion. */
-export function catalogDelta(database: Db, since: number): CatalogDelta {
-  const { snapshot, index } = catalogSnapshot(database);
+export function catalogDelta(database: Db, since: number, now: Date = new Date()): CatalogDelta {
+  const { snapshot, index } = catalogSnapshot(database, now);
   const touched = new Set(
     database
       .select({ itemId: catalogLog.itemId })
