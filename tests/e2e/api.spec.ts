@@ -202,7 +202,7 @@ test.describe('other endpoints and pages', () => {
 
 test.describe('an empty install (PLACETTE_DEMO=0)', () => {
   test('starts with an empty catalog, and the feed says so instead of failing', async ({ page }, testInfo) => {
-    const server = await startServer(4180 + testInfo.workerIndex, { demo: false });
+    const server = await startServer(4180 + testInfo.parallelIndex, { demo: false });
     try {
       const health = await fetch(`${server.origin}/api/health`);
       expect(await health.json()).toMatchObject({ status: 'ok', catalog_version: 0 });

@@ -54,7 +54,7 @@ test.describe('curator content', () => {
   test.describe.configure({ mode: 'serial' });
 
   test.beforeAll(async ({}, testInfo) => {
-    server = await startServer(4240 + testInfo.workerIndex);
+    server = await startServer(4240 + testInfo.parallelIndex);
   });
   test.afterAll(async () => {
     await server?.stop();

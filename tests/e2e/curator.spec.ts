@@ -72,7 +72,7 @@ test.describe('curator back office', () => {
 
 test.describe('launch gate', () => {
   test('closing the platform takes the shops out for everyone and shows the pre-launch page; opening below the goal needs a confirmation', async ({ page, request }, testInfo) => {
-    const server = await startServer(4190 + testInfo.workerIndex);
+    const server = await startServer(4184 + testInfo.parallelIndex);
     try {
       const launch = async () => (await (await request.get(`${server.origin}/api/launch`)).json()) as { open: boolean; approvedShops: number; threshold: number };
       const shopsInCatalog = async () => ((await (await request.get(`${server.origin}/api/catalog`)).json()) as Catalog).items.filter((i) => i.kind === 'shop').length;

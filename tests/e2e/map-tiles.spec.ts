@@ -61,7 +61,7 @@ test.describe('map with the operator’s vector tiles, read by ranges', () => {
   test.describe.configure({ timeout: 90_000 });
 
   test.beforeAll(async ({}, testInfo) => {
-    server = await startServer(4190 + testInfo.workerIndex, {
+    server = await startServer(4270 + testInfo.parallelIndex, {
       env: { PLACETTE_MAP_TILES: join(dir, 'demo-city.pmtiles'), PLACETTE_MAP_TILES_WHOLE_MAX: '0' }
     });
   });
@@ -237,7 +237,7 @@ test.describe('map with a small tile archive, read whole', () => {
   test.describe.configure({ timeout: 90_000 });
 
   test.beforeAll(async ({}, testInfo) => {
-    server = await startServer(4192 + testInfo.workerIndex, { env: { PLACETTE_MAP_TILES: join(dir, 'demo-city.pmtiles') } });
+    server = await startServer(4274 + testInfo.parallelIndex, { env: { PLACETTE_MAP_TILES: join(dir, 'demo-city.pmtiles') } });
   });
 
   test.afterAll(async () => {

@@ -24,7 +24,7 @@ interface Catalog {
 const DEAL = 'Deux bougies achetées, la troisième offerte';
 
 test('a pending deal published by the curator reaches the catalog', async ({ page, request }, testInfo) => {
-  const server = await startServer(4250 + testInfo.workerIndex);
+  const server = await startServer(4250 + testInfo.parallelIndex);
   try {
     const catalog = async () => (await (await request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
     expect((await catalog()).items.some((i) => i.kind === 'deal' && i.title === DEAL)).toBe(false);
@@ -45,7 +45,7 @@ test('a pending deal published by the curator reaches the catalog', async ({ pag
 });
 
 test('an anonymous report lands in /curator/reports; hiding the content takes the product out of the catalog', async ({ page, request }, testInfo) => {
-  const server = await startServer(4252 + testInfo.workerIndex);
+  const server = await startServer(4252 + testInfo.parallelIndex);
   try {
     const catalog = async () => (await (await request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
     const product = (await catalog()).items.find((i) => i.kind === 'product')!;
@@ -90,7 +90,7 @@ test('an anonymous report lands in /curator/reports; hiding the content takes th
 });
 
 test('a curator cannot open /admin; an admin appoints a community manager', async ({ page }, testInfo) => {
-  const server = await startServer(4254 + testInfo.workerIndex);
+  const server = await startServer(4254 + testInfo.parallelIndex);
   try {
     await signIn(page, 'curateur@placette.test', '/curator', server.origin);
     const forbidden = await page.goto(`${server.origin}/admin`);
