@@ -77,6 +77,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
         .where(and(eq(contentItems.status, 'published'), lte(contentItems.publishedAt, now.toISOString())))
         .all() : [];
   for (const c of publishedContent) {
+    const image = storedImage(c.image);
     const common = {
       id: catalogId(c.kind, c.id),
       title: c.title,
@@ -89,7 +90,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
       address: c.address,
       body_html: bodyHtml(c.body),
       price_label: c.priceLabel,
-      ...(storedImage(c.image) ? { image: storedImage(c.image)! } : {})
+      ...(image ? { image } : {})
     };
     if (c.kind === 'event') {
       items.push({ ...common, kind: 'event', starts_at: c.startsAt ?? c.publishedAt, ends_at: c.endsAt });
