@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import type { Catalog, Item } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
@@ -21,7 +24,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const SHOTS = 'test-results/orders-board';
+/** Outside test-results (which every run empties), to be looked at after the run. */
+const SHOTS = join(process.env.PLACETTE_E2E_SHOTS || tmpdir(), 'placette-orders-board');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -208,6 +212,9 @@ test('a delivery shows its address; the photo de livraison reaches the customer,
   const image = card(page, order.id).getByRole('img', { name: 'Photo de livraison de la commande de Habitant' });
   await expect(image).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/board-phone-photo.png`, fullPage: true });
+  // A board full of cards, forms and a photo passes axe (WCAG 2.1 AA) too.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
   // The customer's order carries it; its files answer to them and the shop, privately.
   const context = await browser.newContext();
