@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,18 +267,43 @@ test('the preparation list groups the day by slot and prints without the app aro
 });
 
 test('the sales report counts the collected order; the admin’s commission applies', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await signIn(page, 'fleuriste@placette.test', '/merchant/orders');
   await page.getByRole('link', { name: 'Relevé des ventes' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Relevé des ventes' })).toBeVisible();
-  const orders = page.locator('dl.summary div', { hasText: 'Commandes' }).locator('dd');
-  await expect(orders).toHaveText('1');
+  const summary = (label: string) => page.locator('dl.summary div', { hasText: label }).locator('dd');
+  await expect(summary('Commandes')).toHaveText('1');
+  await expect(summary('Ventes')).toHaveText('129,00\u202f€');
   await expect(page.locator('dl.summary div', { hasText: 'Commission (0 %)' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/payouts-desktop.png`, fullPage: true });
+  const reportUrl = page.url();
   await page.getByLabel('Du').fill('2026-12-31');
   await page.getByLabel('Au').fill('2026-01-01');
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page.getByText('La fin doit être après le début.')).toBeVisible();
-  void browser;
+
+  // The operator's admin sets a 2.5 % commission on /admin (a percentage, checked inline).
+  execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', 'admin-board@example.org'], {
+    input: 'placette-demo',
+    env: { ...process.env, DATABASE_URL: server.database },
+    stdio: ['pipe', 'ignore', 'inherit']
+  });
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin-board@example.org', '/admin');
+  await admin.getByLabel('Commission de la plateforme (%)').fill('60');
+  await admin.locator('form[action="?/commission"]').getByRole('button').click();
+  await expect(admin.getByText('Saisissez un pourcentage entre 0 et 50')).toBeVisible();
+  await admin.getByLabel('Commission de la plateforme (%)').fill('2,5');
+  await admin.locator('form[action="?/commission"]').getByRole('button').click();
+  await expect(admin.getByLabel('Commission de la plateforme (%)')).toHaveValue('2,5');
+  await adminContext.close();
+
+  await page.goto(reportUrl);
+  await expect(page.locator('dl.summary div', { hasText: 'Commission (2,5 %)' }).locator('dd')).toHaveText('3,23\u202f€');
+  await expect(summary('Net pour la boutique')).toHaveText('125,77\u202f€');
+  await expect(page.getByText('Commission à régler à la plateforme : 3,23')).toBeVisible();
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: `${SHOTS}/payouts-desktop.png`, fullPage: true });
 });
 
 test('pickup and delivery settings are checked field by field and used by checkout', async ({ page }) => {
