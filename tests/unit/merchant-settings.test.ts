@@ -142,6 +142,19 @@ describe('shop settings and deals against the demo database', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['description', 'lat', 'lng', 'phone']);
     expect(!bad.ok && bad.errors.phone).toBe('phone_invalid');
+    expect(!bad.ok && bad.errors).toMatchObject({ lat: 'coord_outside', lng: 'invalid' });
+  });
+
+  it('keeps a shop within the territory: Paris, the other hemisphere or 1e3 are refused', () => {
+    const errors = (lat: string, lng: string) => {
+      const parsed = parseForm(form({ ...validSettings, lat, lng }), shopSettingsSchema);
+      return parsed.ok ? {} : parsed.errors;
+    };
+    expect(errors('43,5', '1,3')).toEqual({});
+    expect(errors('43.72', '1.6')).toEqual({});
+    expect(errors('48.8566', '2.3522')).toMatchObject({ lat: 'coord_outside', lng: 'coord_outside' });
+    expect(errors('-43.6', '1.44')).toMatchObject({ lat: 'coord_outside' });
+    expect(errors('1e3', '0x1')).toMatchObject({ lat: 'invalid', lng: 'invalid' });
   });
 
   it('saves everything in one transaction, journals the approved shop and the catalog shows it', () => {
