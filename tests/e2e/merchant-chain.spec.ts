@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
-import { PREFS_KEY, prefs } from './support/app';
+import { PREFS_KEY, prefs, signInAt } from './support/app';
 
 /**
  * The whole way in for a new shop: a shopkeeper applies at /merchant/join (placing the shop on
@@ -63,11 +63,7 @@ test('a shop applies, the curator approves it, and a citizen’s device finds it
 
   // The community manager approves it from the queue.
   await page.request.post(`${origin}/logout`, { headers: { origin } });
-  await page.goto(`${origin}/login?next=%2Fcurator`);
-  await page.locator('input[name="email"]').fill('curateur@placette.test');
-  await page.locator('input[name="password"]').fill('placette-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${origin}/curator`);
+  await signInAt(page, origin, 'curateur@placette.test', '/curator');
   await page.getByRole('button', { name: `Valider : ${shopName}` }).click();
   await expect(page.locator('.form-alert')).toContainText('Commerce validé');
   await office.close();

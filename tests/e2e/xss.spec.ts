@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Catalog } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
-import { PREFS_KEY, prefs } from './support/app';
+import { PREFS_KEY, prefs, signInAt } from './support/app';
 import { xssCorpus } from '../support/xss-corpus';
 import { unsafeConstructs } from '../support/inert-html';
 
@@ -129,11 +129,7 @@ test('script injection in every merchant and curator text field never runs, wher
   };
   const signIn = async (email: string, next: string, password = PASSWORD) => {
     await page.request.post(`${origin}/logout`, { headers: { origin } });
-    await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((url) => url.pathname === next);
+    await signInAt(page, origin, email, next, password);
   };
   const submit = (action?: string) => page.locator(action ? `form[action="${action}"] button[type="submit"]` : 'main form button[type="submit"]').last().click();
 
