@@ -45,6 +45,15 @@ const screens: Screen[] = [
   { name: 'privacy', path: '/privacy', ready: heading },
   { name: 'sign up', path: '/signup', ready: heading },
   { name: 'sign in', path: '/login', ready: heading },
+  {
+    // The shop application, with its map to place the shop (loaded after the page).
+    name: 'merchant join',
+    path: '/merchant/join',
+    ready: async (page) => {
+      await heading(page);
+      await expect(page.getByTestId('location-picker')).toHaveAttribute('aria-busy', 'false');
+    }
+  },
   { name: '404', path: '/nulle-part', ready: heading, status: 404 }
 ];
 
@@ -78,7 +87,7 @@ test.describe('accessibility in dark mode on a desktop', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
 
   // The first-visit home page shows the onboarding panel above the feed: both are checked.
-  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map']) {
+  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map', 'merchant join']) {
     const screen = screens.find((s) => s.name === name)!;
     test(`${name} (dark)`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high' } }));

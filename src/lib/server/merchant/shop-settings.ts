@@ -50,7 +50,6 @@ export function saveShopSettings(
           lat: input.lat,
           lng: input.lng,
           phone: input.phone || null,
-          clickAndCollect: input.clickAndCollect,
           openingHours: input.hours
         })
         .where(eq(shops.id, shopId))
