@@ -51,6 +51,8 @@ const rules: Record<string, RouteRule> = {
   '/privacy': { access: 'public', path: () => '/privacy' },
   '/search': { access: 'public', path: () => '/search?q=capitole' },
   '/shops/[slug]': { access: 'public', path: () => '/shops/petales-et-briques' },
+  // The basket lives on the device: the page is the same empty shell for everyone.
+  '/basket': { access: 'public', path: () => '/basket' },
   '/api/catalog': { access: 'public', path: () => '/api/catalog' },
   '/api/health': { access: 'public', path: () => '/api/health' },
   '/api/items/[id]': { access: 'public', path: () => '/api/items/event-1' },
