@@ -233,3 +233,12 @@ describe('stored copy', () => {
     expect(parsed?.lines).toEqual([{ ...good, qty: 6 }]);
   });
 });
+
+describe('the badge counter', () => {
+  it('reads the same storage key and event as the store', async () => {
+    const keys = await import('../../src/lib/basket/keys');
+    const count = await import('../../src/lib/basket/basket-count.svelte');
+    expect(count.COUNT_STORAGE_KEY).toBe(keys.BASKET_STORAGE_KEY);
+    expect(count.COUNT_CHANGED_EVENT).toBe(keys.BASKET_CHANGED_EVENT);
+  });
+});

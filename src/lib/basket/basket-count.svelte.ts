@@ -1,10 +1,14 @@
-import { BASKET_CHANGED_EVENT, BASKET_STORAGE_KEY } from './keys';
-
 /**
  * The number on the top bar's basket badge. Tiny on purpose: it is part of every page's first
- * load, so it only reads the stored basket's quantities (no validation library, no catalog). The
- * basket store tells it about changes; other tabs' changes arrive as `storage` events.
+ * load, so it only reads the stored basket's quantities (no validation library, no catalog) and
+ * imports nothing the basket's pages share (a shared module would be one more script on `/`).
+ * The basket store tells it about changes with an event; other tabs' changes arrive as
+ * `storage` events.
  */
+/** Same as BASKET_STORAGE_KEY and BASKET_CHANGED_EVENT in keys.ts (a unit test checks it). */
+export const COUNT_STORAGE_KEY = 'placette.basket';
+export const COUNT_CHANGED_EVENT = 'placette:basket';
+
 class BasketCount {
   units = $state(0);
   #started = false;
@@ -14,15 +18,15 @@ class BasketCount {
     this.#started = true;
     this.units = readUnits();
     window.addEventListener('storage', (event) => {
-      if (event.key === BASKET_STORAGE_KEY || event.key === null) this.units = readUnits();
+      if (event.key === COUNT_STORAGE_KEY || event.key === null) this.units = readUnits();
     });
-    window.addEventListener(BASKET_CHANGED_EVENT, () => (this.units = readUnits()));
+    window.addEventListener(COUNT_CHANGED_EVENT, () => (this.units = readUnits()));
   }
 }
 
 function readUnits(): number {
   try {
-    const raw = localStorage.getItem(BASKET_STORAGE_KEY);
+    const raw = localStorage.getItem(COUNT_STORAGE_KEY);
     if (!raw) return 0;
     const lines = (JSON.parse(raw) as { lines?: unknown }).lines;
     if (!Array.isArray(lines)) return 0;
