@@ -14,7 +14,19 @@ type Role = 'anonymous' | 'citizen' | 'merchantA' | 'merchantB' | 'curator' | 'a
 const roles: Role[] = ['anonymous', 'citizen', 'merchantA', 'merchantB', 'curator', 'admin'];
 
 /** Who may use a route: the rest are refused. */
-type Access = 'public' | 'guests' | 'signed-in' | 'shop-a' | 'curators' | 'admins' | 'two-factor-pending' | 'post-only';
+type Access =
+  | 'public'
+  | 'guests'
+  | 'signed-in'
+  | 'shop-a'
+  | 'curators'
+  | 'admins'
+  | 'two-factor-pending'
+  | 'post-only'
+  /** JSON APIs for signed-in people: 401 (not a redirect) for anonymous visitors. */
+  | 'api-signed-in'
+  /** A JSON resource of someone else (an order): 401 anonymous, 404 for everyone signed in. */
+  | 'api-owner-only';
 
 interface Ids {
   shopA: number;
@@ -59,6 +71,14 @@ const rules: Record<string, RouteRule> = {
   '/api/launch': { access: 'public', path: () => '/api/launch' },
   '/api/push/key': { access: 'public', path: () => '/api/push/key' },
   '/api/shops/[slug]': { access: 'public', path: () => '/api/shops/petales-et-briques' },
+  '/api/shops/[slug]/slots': { access: 'public', path: () => `/api/shops/petales-et-briques/slots?date=${new Date().toISOString().slice(0, 10)}` },
+  '/api/payments': { access: 'public', path: () => '/api/payments' },
+  '/api/orders': { access: 'api-signed-in', path: () => '/api/orders' },
+  // Nobody here owns this order: a signed-in stranger cannot tell it from a missing one.
+  '/api/orders/[id]': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa' },
+  '/api/orders/[id]/parts/[shopId]/cancel': { access: 'post-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/parts/shop-1/cancel' },
+  '/api/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders` },
+  '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
   '/media/[...path]': { access: 'post-only', path: () => '/media/none' },
   '/login': { access: 'guests', path: () => '/login' },
@@ -142,6 +162,7 @@ function allowed(access: Access, role: Role): boolean {
     case 'guests':
       return role === 'anonymous';
     case 'signed-in':
+    case 'api-signed-in':
       return role !== 'anonymous';
     case 'shop-a':
       return role === 'merchantA';
@@ -151,13 +172,16 @@ function allowed(access: Access, role: Role): boolean {
       return role === 'admin';
     case 'two-factor-pending':
     case 'post-only':
+    case 'api-owner-only':
       return false;
   }
 }
 
 /** The refusal a visitor must get: sign in first, or 403/404 (a shop's pages hide it exists). */
 function expectRefused(role: Role, access: Access, status: number, location: string | undefined, what: string): void {
-  if (role === 'anonymous' && access !== 'guests') {
+  if (access === 'api-signed-in' || access === 'api-owner-only') {
+    expect(status, what).toBe(role === 'anonymous' ? 401 : 404);
+  } else if (role === 'anonymous' && access !== 'guests') {
     expect(status, what).toBe(303);
     expect(location, what).toMatch(/^\/login(\/two-factor)?(\?|$)/);
   } else if (access === 'guests' || access === 'two-factor-pending') {

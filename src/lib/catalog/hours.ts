@@ -60,6 +60,21 @@ export function parisClock(at: Date | number): ParisClock {
   return { year, month, day, date: ymd(year, month, day), weekday: WEEKDAYS[wall.getUTCDay()], hour, minute, minutes: hour * 60 + minute };
 }
 
+/**
+ * The instant of a Paris wall-clock time: `minutes` after midnight (0…1440) of the Paris date
+ * "YYYY-MM-DD". A time repeated when clocks go back (02:00–03:00 in October) is the first one
+ * (summer time); a time skipped when they go forward (02:00–03:00 in March) moves forward by
+ * the hour skipped, as clocks do (02:30 → 03:30).
+ */
+export function parisInstant(date: string, minutes: number): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE_MS;
+  for (const offset of [2 * HOUR_MS, HOUR_MS]) {
+    if (parisOffsetMs(wall - offset) === offset) return wall - offset;
+  }
+  return wall - HOUR_MS;
+}
+
 function ymd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

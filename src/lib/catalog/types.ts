@@ -87,8 +87,11 @@ interface ShopOwned {
 
 export interface ProductItem extends ItemBase, ShopOwned {
   kind: 'product';
+  /** The shop's catalog id again, under the name the orders API uses (`POST /api/orders`). */
+  shopId: string;
   description: string;
   price_cents: number;
+  /** Units that can be ordered now (open orders' reservations already taken off). */
   stock: number;
 }
 

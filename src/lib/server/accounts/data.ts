@@ -5,6 +5,7 @@ import { listUserSessions } from '../auth/session';
 import { remainingRecoveryCodes } from '../auth/two-factor';
 import { recordCatalogChanges } from '../catalog/log';
 import { shopCatalogIds } from '../catalog/shop-entries';
+import { anonymiseCustomerOrders, customerOrders } from '../orders/account-data';
 
 /** Everything the server keeps about one account, as the owner downloads it. */
 export function exportAccount(database: Db, userId: number) {
@@ -33,7 +34,8 @@ export function exportAccount(database: Db, userId: number) {
       .from(shopMembers)
       .innerJoin(shops, eq(shops.id, shopMembers.shopId))
       .where(eq(shopMembers.userId, userId))
-      .all()
+      .all(),
+    orders: customerOrders(database, userId, 10_000)
   };
 }
 
@@ -41,7 +43,8 @@ export const SOLE_OWNER_REASON = 'Le compte de la personne responsable a été s
 
 /**
  * Deletes an account and what hangs on it (sessions, recovery codes and shop memberships by
- * cascade). A shop left without any owner is suspended and leaves the public catalog; its
+ * cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
+ * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves the public catalog; its
  * remaining staff still see it. Audit entries keep the action with the actor set to null.
  */
 export function deleteAccount(database: Db, userId: number): void {
@@ -64,6 +67,7 @@ export function deleteAccount(database: Db, userId: number): void {
       tx.update(shops).set({ status: 'suspended', statusReason: SOLE_OWNER_REASON, updatedAt: new Date().toISOString() }).where(eq(shops.id, shopId)).run();
     }
     if (email) tx.delete(shopInvites).where(eq(shopInvites.email, email)).run();
+    anonymiseCustomerOrders(tx, userId);
     tx.delete(users).where(eq(users.id, userId)).run();
   });
 }

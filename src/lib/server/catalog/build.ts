@@ -156,6 +156,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
         lat: shop.lat,
         lng: shop.lng,
         ...owner(p.shopId),
+        shopId: shop.id,
         description: p.description,
         price_cents: p.priceCents,
         stock: p.stock,

@@ -20,9 +20,10 @@ export async function readJsonBody<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, response: jsonError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`) };
+    // Every zod issue, in the message ("lines.0.qty: Too small…; payment: Invalid option…") and as a list.
+    const issues = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+    const message = issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join('; ');
+    return { ok: false, response: jsonError(400, 'invalid_body', message || 'invalid body', { issues }) };
   }
   return { ok: true, data: parsed.data };
 }

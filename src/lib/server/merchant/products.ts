@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { products, productThemes, shops, themes } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
@@ -74,7 +74,7 @@ export function saveProduct(
     let replacedPhotos: ImageDescriptor[] = [];
     let id: number;
     if (productId === null) {
-      id = tx.insert(products).values({ shopId, ...values }).returning({ id: products.id }).get().id;
+      id = tx.insert(products).values({ shopId, ...values, stockIn: input.stock }).returning({ id: products.id }).get().id;
     } else {
       if ('replace' in photos) {
         const before = tx.select({ photos: products.photos }).from(products).where(and(eq(products.id, productId), eq(products.shopId, shopId))).get();
@@ -82,7 +82,9 @@ export function saveProduct(
       }
       const updated = tx
         .update(products)
-        .set(values)
+        // The form sets what is available now; what open orders hold stays reserved. The
+        // difference is units added or removed by the shop: `stock_in` follows it.
+        .set({ ...values, stockIn: sql`${products.stockIn} + ${input.stock} - ${products.stock}` })
         .where(and(eq(products.id, productId), eq(products.shopId, shopId)))
         .returning({ id: products.id })
         .get();

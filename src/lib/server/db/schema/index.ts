@@ -3,3 +3,4 @@ export * from './market';
 export * from './catalog-log';
 export * from './push';
 export * from './accounts';
+export * from './orders';

@@ -22,6 +22,14 @@ export const shops = sqliteTable(
     /** Dates ("YYYY-MM-DD") when the shop is exceptionally closed. */
     closedDates: text('closed_dates', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     clickAndCollect: integer('click_and_collect', { mode: 'boolean' }).notNull().default(true),
+    /** Pickup slots: length in minutes, orders per slot, minutes needed to prepare an order. */
+    slotMinutes: integer('slot_minutes').notNull().default(15),
+    slotCapacity: integer('slot_capacity').notNull().default(4),
+    prepMinutes: integer('prep_minutes').notNull().default(30),
+    /** Delivery by the shop: on/off, the postcodes it serves, its fee in euro cents. */
+    delivery: integer('delivery', { mode: 'boolean' }).notNull().default(false),
+    deliveryPostcodes: text('delivery_postcodes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    deliveryFeeCents: integer('delivery_fee_cents').notNull().default(0),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: shopStatuses }).notNull().default('pending'),
     /** Why the curator refused or suspended the shop; shown to its members. */
@@ -57,7 +65,17 @@ export const products = sqliteTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     priceCents: integer('price_cents').notNull(),
+    /** Units available to order now (what the catalog shows). */
     stock: integer('stock').notNull().default(0),
+    /** Units held by open orders (placed, accepted, ready). */
+    reserved: integer('reserved').notNull().default(0),
+    /** Units collected by customers. */
+    sold: integer('sold').notNull().default(0),
+    /**
+     * Every unit the shop ever put up for sale (its first stock plus later adjustments), so that
+     * `stock + reserved + sold = stock_in` always holds and can be checked.
+     */
+    stockIn: integer('stock_in').notNull().default(0),
     visible: integer('visible', { mode: 'boolean' }).notNull().default(true),
     photos: text('photos', { mode: 'json' }).$type<ImageDescriptor[]>().notNull().default(sql`'[]'`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)

@@ -25,6 +25,7 @@ import {
   CHUNK,
   forEachChunk,
   nextId,
+  stockOf,
   uniq,
   writeTerritory,
   writeThemes,
@@ -206,6 +207,8 @@ function writeMarket(tx: Tx, rng: Random, now: Date) {
       openingHours: hoursTemplates[seed.hours],
       closedDates: (seed.closedInDays ?? []).map((d) => parisDate(now, d)),
       clickAndCollect: seed.clickAndCollect ?? !rng.chance(0.12),
+      ...seed.slots,
+      ...(seed.delivery ? { delivery: true, deliveryPostcodes: seed.delivery.postcodes, deliveryFeeCents: seed.delivery.feeCents } : {}),
       featured: seed.featured ?? false,
       status: approved ? 'approved' : 'pending',
       createdAt,
@@ -225,7 +228,7 @@ function writeMarket(tx: Tx, rng: Random, now: Date) {
         name,
         description,
         priceCents,
-        stock: rng.chance(0.08) ? 0 : rng.int(1, 40),
+        ...stockOf(rng.chance(0.08) ? 0 : rng.int(1, 40)),
         visible: true,
         updatedAt: hoursBefore(now, rng.int(1, 45) * 24 + rng.int(0, 23))
       });

@@ -15,6 +15,10 @@ export interface ShopSeed {
   description: string;
   themes: ThemeSlug[];
   clickAndCollect?: boolean;
+  /** Pickup slot settings when they differ from the defaults (15 min, 4 orders, 30 min to prepare). */
+  slots?: { slotMinutes?: number; slotCapacity?: number; prepMinutes?: number };
+  /** Delivery by the shop: the postcodes it serves and its fee. */
+  delivery?: { postcodes: string[]; feeCents: number };
   featured?: boolean;
   /** Exceptional closures, in days after the seeding day. */
   closedInDays?: number[];
@@ -234,7 +238,10 @@ export const shopSeeds: ShopSeed[] = [
     description:
       'Les bouquets de Pétales & Briques ont un air de jardin : fleurs de saison, feuillages et graminées, cultivés autant que possible par des horticulteurs de la région.\n\nBouquet du jour composé chaque matin ; compositions pour événements sur rendez-vous.',
     themes: ['nature'],
-    featured: true
+    featured: true,
+    // Bouquets take time; the shop also delivers across the city centre.
+    slots: { slotMinutes: 30, slotCapacity: 3, prepMinutes: 60 },
+    delivery: { postcodes: ['31000', '31300', '31400', '31500'], feeCents: 590 }
   },
   {
     slug: 'atelier-des-violettes',

@@ -17,7 +17,7 @@ import { hoursTemplates, type HoursTemplate } from './hours';
 import { catalogueFor, categoryThemes } from './products';
 import { coord, mulberry32, type Random } from './random';
 import type { ThemeSlug } from './themes';
-import { CHUNK, forEachChunk, nextId, uniq, writeTerritory, writeThemes, type SeedCounts, type Tx } from './write';
+import { CHUNK, forEachChunk, nextId, stockOf, uniq, writeTerritory, writeThemes, type SeedCounts, type Tx } from './write';
 
 /**
  * A generated city for benchmarks: the demo themes plus about `itemCount` catalog items
@@ -404,7 +404,7 @@ function writeMarket(tx: Tx, rng: Random, now: Date, shopCount: number, productC
       name: `${baseName}${rng.pick(productVariants)}`,
       description,
       priceCents: Math.max(50, Math.round((price * (0.85 + rng.next() * 0.3)) / 10) * 10),
-      stock: rng.chance(0.08) ? 0 : rng.int(1, 40),
+      ...stockOf(rng.chance(0.08) ? 0 : rng.int(1, 40)),
       visible: true,
       updatedAt: hoursBefore(now, rng.int(1, 1000))
     });

@@ -70,3 +70,6 @@ export function isEmpty(db: Pick<Db, 'select'>): boolean {
 export function uniq<T>(values: T[], max = Infinity): T[] {
   return [...new Set(values)].slice(0, max);
 }
+
+/** A product's opening stock: all of it was put up for sale (`stock + reserved + sold = stock_in`). */
+export const stockOf = (units: number) => ({ stock: units, stockIn: units });

@@ -1,0 +1,53 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { apiUser } from '$lib/server/http/api-user';
+import { jsonError } from '$lib/server/http/json-error';
+import { readJsonBody } from '$lib/server/http/json-body';
+import { idempotencyKeySchema, orderRequestSchema } from '$lib/schemas/orders';
+import { placeOrder } from '$lib/server/orders/checkout';
+import { customerOrders } from '$lib/server/orders/account-data';
+import { expireDueOrders } from '$lib/server/orders/transitions';
+
+const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * Checkout: one basket, any number of shops, one payment choice (see README, "Orders API").
+ * Requires a signed-in account and an `Idempotency-Key` header: retrying with the same key and
+ * body returns the same order, never a second one.
+ */
+export const POST: RequestHandler = async ({ request, locals }) => {
+  const auth = apiUser(locals);
+  if (!auth.ok) return auth.response;
+  const key = idempotencyKeySchema.safeParse(request.headers.get('idempotency-key') ?? '');
+  if (!key.success) return jsonError(400, 'idempotency_key_required', key.error.issues[0].message, { issues: key.error.issues.map((i) => ({ path: ['Idempotency-Key'], message: i.message })) });
+  const body = await readJsonBody(request, orderRequestSchema, 64 * 1024);
+  if (!body.ok) return body.response;
+
+  const database = db();
+  expireDueOrders(database);
+  const result = placeOrder(database, { userId: auth.user.id, idempotencyKey: key.data, body: body.data });
+  switch (result.kind) {
+    case 'created':
+    case 'replayed':
+      return json(result.order, {
+        status: result.kind === 'created' ? 201 : 200,
+        headers: { ...noStore, location: `/orders/${result.order.id}`, ...(result.kind === 'replayed' ? { 'idempotent-replayed': 'true' } : {}) }
+      });
+    case 'key_reused':
+      return jsonError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+    case 'invalid':
+      return jsonError(400, 'invalid_body', result.message);
+    case 'conflict':
+      return json(result.conflict, { status: 409, headers: noStore });
+  }
+};
+
+/** The signed-in customer's orders, newest first. */
+export const GET: RequestHandler = ({ locals }) => {
+  const auth = apiUser(locals);
+  if (!auth.ok) return auth.response;
+  const database = db();
+  expireDueOrders(database);
+  return json({ orders: customerOrders(database, auth.user.id) }, { headers: noStore });
+};
