@@ -157,7 +157,7 @@ describe('review against the catalog copy', () => {
     expect(review.orderable).toBe(false);
     expect(review.total_cents).toBe(0);
     // A shop delivering without click & collect still takes orders.
-    const delivering = { ...baker, click_and_collect: false, delivery: { fee_cents: 500 } };
+    const delivering = { ...baker, click_and_collect: false, delivery: { fee_cents: 500, postcodes: ['31000'] } };
     expect(reviewBasket(b, index([delivering, bread, croissant])).groups[0].warnings).toEqual([]);
   });
 

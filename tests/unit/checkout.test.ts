@@ -49,6 +49,7 @@ describe('pickup dates and slots', () => {
 
   it('reads a shop’s delivery offer when the catalog has one', () => {
     expect(deliveryOffer(baker)).toBeNull();
+    expect(deliveryOffer({ ...florist, delivery: null })).toBeNull();
     expect(deliveryOffer({ ...florist, delivery: { fee_cents: 590, postcodes: ['31000', 31200] } } as never)).toEqual({ fee_cents: 590, postcodes: ['31000'] });
   });
 });
@@ -119,6 +120,8 @@ describe('reading the answer', () => {
       productIds: ['product-10'],
       prices: { 'product-10': 350 }
     });
+    expect(readOutcome(409, { error: 'slot_unavailable', shopIds: ['shop-3'] })).toEqual({ kind: 'shop_conflict', error: 'slot_unavailable', shopIds: ['shop-3'] });
+    expect(readOutcome(409, { error: 'payment_unavailable' })).toEqual({ kind: 'payment_unavailable' });
     expect(readOutcome(401, { error: { code: 'unauthenticated' } })).toEqual({ kind: 'signed_out' });
     expect(readOutcome(500, null)).toEqual({ kind: 'failed', status: 500, message: '' });
     expect(readOutcome(422, { error: { code: 'idempotency_key_reused', message: 'used' } })).toEqual({ kind: 'failed', status: 422, message: 'used' });

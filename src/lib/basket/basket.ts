@@ -189,8 +189,7 @@ export interface BasketReview {
 
 /** Whether a shop takes orders from the app (click & collect, or delivery once shops offer it). */
 export function takesOrders(shop: ShopItem): boolean {
-  const delivery = (shop as ShopItem & { delivery?: unknown }).delivery;
-  return shop.click_and_collect || (delivery !== undefined && delivery !== null && delivery !== false);
+  return shop.click_and_collect || !!shop.delivery;
 }
 
 /**

@@ -41,12 +41,9 @@ export interface DeliveryOffer {
   postcodes: string[];
 }
 
-/**
- * Delivery as a shop offers it in the catalog, or null. Read defensively: shop items gain the
- * field with the orders feature (`delivery: { fee_cents, postcodes } | null`).
- */
+/** Delivery as a shop offers it in the catalog (`delivery: { fee_cents, postcodes } | null`), or null. */
 export function deliveryOffer(shop: ShopItem | null): DeliveryOffer | null {
-  const raw = (shop as (ShopItem & { delivery?: unknown }) | null)?.delivery;
+  const raw: unknown = shop?.delivery;
   if (!raw || typeof raw !== 'object') return null;
   const { fee_cents, postcodes } = raw as Record<string, unknown>;
   return {
@@ -148,6 +145,9 @@ export type CheckoutOutcome =
   | { kind: 'placed'; id: string }
   | { kind: 'out_of_stock'; productIds: string[] }
   | { kind: 'price_changed'; productIds: string[]; prices: Record<string, number> }
+  /** A shop's slot is full, or it stopped click & collect or delivery (for that address) meanwhile. */
+  | { kind: 'shop_conflict'; error: 'slot_unavailable' | 'pickup_unavailable' | 'delivery_unavailable'; shopIds: string[] }
+  | { kind: 'payment_unavailable' }
   | { kind: 'invalid'; message: string; issues: { shopId: string | null; field: string | null; message: string }[] }
   | { kind: 'signed_out' }
   | { kind: 'failed'; status: number; message: string };
@@ -163,6 +163,10 @@ export function readOutcome(status: number, body: unknown): CheckoutOutcome {
     for (const [id, cents] of Object.entries((b.prices ?? {}) as Record<string, unknown>)) if (typeof cents === 'number') prices[id] = cents;
     return { kind: 'price_changed', productIds: b.productIds.filter((id): id is string => typeof id === 'string'), prices };
   }
+  if (status === 409 && (b.error === 'slot_unavailable' || b.error === 'pickup_unavailable' || b.error === 'delivery_unavailable') && Array.isArray(b.shopIds)) {
+    return { kind: 'shop_conflict', error: b.error, shopIds: b.shopIds.filter((id): id is string => typeof id === 'string') };
+  }
+  if (status === 409 && b.error === 'payment_unavailable') return { kind: 'payment_unavailable' };
   if (status === 401) return { kind: 'signed_out' };
   const error = (b.error ?? {}) as { message?: unknown; issues?: unknown };
   const message = typeof error.message === 'string' ? error.message : '';
