@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test, type DemoCatalog, type Item } from './support/fixtures';
 import { openFeed, prefs, readDeviceStore, recordRequests, seedPrefs, waitForServiceWorker } from './support/app';
 import { basketOf, readBasket, seedBasket } from './support/basket';
+/** French typography: a no-break space before « : ; ! ? » (as the app writes them). */
+const NBSP = '\u00a0';
 
 /**
  * The citizen's basket: kept on the device (localStorage), across shops, reloads and the
@@ -48,15 +50,15 @@ test('a basket filled from three shops: quantities, badge, reload, stock cap, re
     await page.goto(`/shops/${product.shop_slug}`);
     const control = addControl(page, product.id);
     const qty = k + 1;
-    for (let i = 1; i < qty; i++) await control.getByRole('button', { name: `Un de plus : ${product.title}` }).click();
+    for (let i = 1; i < qty; i++) await control.getByRole('button', { name: `Un de plus${NBSP}: ${product.title}` }).click();
     await expect(qtyField(control)).toHaveValue(String(qty));
     await control.getByRole('button', { name: 'Ajouter au panier' }).click();
     units += qty;
     // Announced politely, and the badge counts every unit.
     await expect(control.getByRole('status')).toContainText(`${qty} × ${product.title} ajouté au panier`);
     await expect(badge(page)).toHaveText(String(units));
-    await expect(page.getByTestId('basket-link')).toHaveAttribute('aria-label', units === 1 ? 'Panier : 1 article' : `Panier : ${units} articles`);
-    await expect(control.getByText(`Dans votre panier : ${qty}`)).toBeVisible();
+    await expect(page.getByTestId('basket-link')).toHaveAttribute('aria-label', units === 1 ? `Panier${NBSP}: 1 article` : `Panier${NBSP}: ${units} articles`);
+    await expect(control.getByText(`Dans votre panier${NBSP}: ${qty}`)).toBeVisible();
   }
 
   // Filling the basket sent nothing: only page loads, their assets and the shared catalog.
@@ -81,7 +83,7 @@ test('a basket filled from three shops: quantities, badge, reload, stock cap, re
   await expect(page.getByTestId('basket-total')).toHaveText(total([1, 2, 3]));
 
   // A stepper changes the quantity, the subtotal and the total at once.
-  await line(page, products[0].id).getByRole('button', { name: `Un de plus : ${products[0].title}` }).click();
+  await line(page, products[0].id).getByRole('button', { name: `Un de plus${NBSP}: ${products[0].title}` }).click();
   await expect(line(page, products[0].id).getByTestId('line-subtotal')).toHaveText(euros(products[0].price_cents! * 2));
   await expect(page.getByTestId('basket-total')).toHaveText(total([2, 2, 3]));
   await expect(badge(page)).toHaveText(String(units + 1));
@@ -92,7 +94,7 @@ test('a basket filled from three shops: quantities, badge, reload, stock cap, re
   await qtyField(line(page, products[1].id)).press('Tab');
   await expect(qtyField(line(page, products[1].id))).toHaveValue(String(capped));
   await expect(page.getByTestId('basket-total')).toHaveText(total([2, capped, 3]));
-  await expect(line(page, products[1].id).getByRole('button', { name: `Un de plus : ${products[1].title}` })).toBeDisabled();
+  await expect(line(page, products[1].id).getByRole('button', { name: `Un de plus${NBSP}: ${products[1].title}` })).toBeDisabled();
 
   // Removing a line removes its shop when it was the only one, and says so.
   await line(page, products[2].id).getByRole('button', { name: `Retirer ${products[2].title} du panier` }).click();
@@ -109,7 +111,7 @@ test('a basket filled from three shops: quantities, badge, reload, stock cap, re
 
   // Emptying asks for a confirmation, then points to the shops.
   await page.getByRole('button', { name: 'Vider le panier' }).click();
-  await page.getByRole('button', { name: 'Confirmer : tout retirer' }).click();
+  await page.getByRole('button', { name: `Confirmer${NBSP}: tout retirer` }).click();
   await expect(page.getByTestId('basket-empty')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Découvrir les commerces' })).toHaveAttribute('href', '/explore/shop');
   await expect(badge(page)).toHaveCount(0);
@@ -125,7 +127,7 @@ test('the item page of a product adds to the basket too, never beyond the stock'
   await qtyField(control).press('Tab');
   await expect(qtyField(control)).toHaveValue(String(stock));
   await control.getByRole('button', { name: 'Ajouter au panier' }).click();
-  await expect(control.getByText(`Dans votre panier : ${stock}`)).toBeVisible();
+  await expect(control.getByText(`Dans votre panier${NBSP}: ${stock}`)).toBeVisible();
   await control.getByRole('button', { name: 'Ajouter au panier' }).click();
   await expect(control.getByRole('status')).toHaveText(`Tout le stock de ${product.title} est déjà dans votre panier.`);
   expect((await readBasket(page))?.lines).toEqual([
@@ -152,8 +154,8 @@ test('prices and stock are re-checked against the latest catalog copy, with a cl
   await seedBasket(context, basket);
   await page.goto('/basket');
   const changes = page.getByTestId('basket-changes');
-  await expect(changes).toContainText(`${dearer.title} : le prix est passé de ${euros(dearer.price_cents! - 50)} à ${euros(dearer.price_cents!)}.`);
-  await expect(changes).toContainText(`${scarce.title} : il n’en reste que ${scarce.stock} (vous en aviez mis ${Math.min(scarce.stock! + 3, 99)}).`);
+  await expect(changes).toContainText(`${dearer.title}${NBSP}: le prix est passé de ${euros(dearer.price_cents! - 50)} à ${euros(dearer.price_cents!)}.`);
+  await expect(changes).toContainText(`${scarce.title}${NBSP}: il n’en reste que ${scarce.stock} (vous en aviez mis ${Math.min(scarce.stock! + 3, 99)}).`);
   // What is shown and counted is what can be ordered now.
   await expect(qtyField(line(page, scarce.id))).toHaveValue(String(scarce.stock));
   await expect(page.getByTestId('basket-total')).toHaveText(euros(dearer.price_cents! + scarce.price_cents! * scarce.stock!));
@@ -181,9 +183,9 @@ test.describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('basket-shop')).toHaveCount(3);
-    await expect(page.getByText('Hors ligne : votre panier reste sur cet appareil.')).toBeVisible();
+    await expect(page.getByText(`Hors ligne${NBSP}: votre panier reste sur cet appareil.`)).toBeVisible();
 
-    await line(page, products[0].id).getByRole('button', { name: `Un de plus : ${products[0].title}` }).click();
+    await line(page, products[0].id).getByRole('button', { name: `Un de plus${NBSP}: ${products[0].title}` }).click();
     await line(page, products[1].id).getByRole('button', { name: `Retirer ${products[1].title} du panier` }).click();
     await expect(page.getByTestId('basket-shop')).toHaveCount(2);
     await expect(page.getByTestId('basket-total')).toHaveText(euros(products[0].price_cents! * 2 + products[2].price_cents!));

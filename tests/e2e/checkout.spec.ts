@@ -5,6 +5,8 @@ import { prefs, seedPrefs } from './support/app';
 import { basketOf, readBasket, seedBasket } from './support/basket';
 import { AccountPages } from './pages/account';
 import { mainServer } from './support/paths';
+/** French typography: a no-break space before « : ; ! ? » (as the app writes them). */
+const NBSP = '\u00a0';
 
 /**
  * From the basket on the device to the order page: sign-in on the way, a pickup slot per shop,
@@ -92,7 +94,7 @@ test('habitant fills a basket from three shops, picks slots, pays at pickup and 
   await test.step('nothing is sent until every shop has a slot', async () => {
     const before = await orderIds(page.request);
     await page.getByRole('button', { name: /^Confirmer la commande/ }).click();
-    await expect(page.getByRole('alert')).toHaveText('Il manque quelques choix : voyez les messages ci-dessous.');
+    await expect(page.getByRole('alert')).toHaveText(`Il manque quelques choix${NBSP}: voyez les messages ci-dessous.`);
     for (const p of products) await expect(shopSection(page, p.shop!).getByText('Choisissez un créneau de retrait.')).toBeVisible();
     expect(await orderIds(page.request)).toEqual(before);
     await expectAccessible(page);
@@ -114,7 +116,7 @@ test('habitant fills a basket from three shops, picks slots, pays at pickup and 
   });
 
   await test.step('the order page: a part per shop with its slot, code and QR code; the basket is empty', async () => {
-    await expect(page.getByRole('heading', { level: 1, name: 'Merci, votre commande est envoyée !' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Merci, votre commande est envoyée${NBSP}!` })).toBeVisible();
     const parts = page.getByTestId('order-part');
     await expect(parts).toHaveCount(3);
     const codes = new Set<string>();
@@ -122,7 +124,7 @@ test('habitant fills a basket from three shops, picks slots, pays at pickup and 
       const part = page.locator(`[data-testid="order-part"][data-shop-id="${p.shop}"]`);
       await expect(part.getByRole('heading', { level: 2 })).toHaveText(p.shop_name!);
       await expect(part.getByTestId('part-status')).toHaveText('Envoyée');
-      await expect(part.getByText(/^Retrait : /)).toBeVisible();
+      await expect(part.getByText(/^Retrait\u00a0: /)).toBeVisible();
       const code = (await part.getByTestId('pickup-code').innerText()).replace(/\s/g, '');
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
       codes.add(code);
@@ -144,11 +146,11 @@ test('habitant fills a basket from three shops, picks slots, pays at pickup and 
     expect((await api.post(`/api/merchant/shops/${shopN}/orders/${part.partId}`, { data: { action: 'accept' } })).status()).toBe(200);
     const section = page.locator(`[data-testid="order-part"][data-shop-id="${florist!.shop}"]`);
     await expect(section.getByTestId('part-status')).toHaveText('Acceptée');
-    await expect(page.getByTestId('order-announcement')).toHaveText(`${florist!.shop_name} : Acceptée`);
+    await expect(page.getByTestId('order-announcement')).toHaveText(`${florist!.shop_name}${NBSP}: Acceptée`);
     // Accepted: no cancelling any more.
     await expect(section.getByRole('button', { name: 'Annuler cette partie' })).toHaveCount(0);
     expect((await api.post(`/api/merchant/shops/${shopN}/orders/${part.partId}`, { data: { action: 'ready' } })).status()).toBe(200);
-    await expect(section.getByTestId('part-headline')).toHaveText('Prête : vous pouvez passer la retirer');
+    await expect(section.getByTestId('part-headline')).toHaveText(`Prête${NBSP}: vous pouvez passer la retirer`);
     await api.dispose();
   });
 
@@ -196,7 +198,7 @@ test('out of stock at checkout: the lines are marked and the basket shows what i
   expect(other.status()).toBe(201);
 
   await page.getByRole('button', { name: /^Confirmer la commande/ }).click();
-  await expect(page.getByRole('alert')).toContainText(`Plus assez de stock pour : ${product.title}.`);
+  await expect(page.getByRole('alert')).toContainText(`Plus assez de stock pour${NBSP}: ${product.title}.`);
   const line = shopSection(page, product.shop!).locator(`li[data-product-id="${product.id}"]`);
   await expect(line).toContainText('1 ×');
   await expect(line.getByText('Plus assez de stock')).toBeVisible();
