@@ -103,6 +103,35 @@ test.describe('accessibility in dark mode on a desktop', () => {
   }
 });
 
+test.describe('accessibility of the merchant orders pages', () => {
+  // The florist's board, preparation list, sales report and pickup/delivery settings, signed in.
+  const pages = [
+    { name: 'orders overview', path: () => '/merchant/orders' },
+    { name: 'orders board', path: (id: string) => `/merchant/shops/${id}/orders` },
+    { name: 'preparation list', path: (id: string) => `/merchant/shops/${id}/orders/print` },
+    { name: 'sales report', path: (id: string) => `/merchant/shops/${id}/payouts` },
+    { name: 'pickup and delivery settings', path: (id: string) => `/merchant/shops/${id}/settings/orders` }
+  ];
+  for (const [viewport, colorScheme] of [
+    [{ width: 390, height: 844 }, 'light'],
+    [{ width: 1280, height: 800 }, 'dark']
+  ] as const) {
+    test(`merchant orders pages at ${viewport.width} (${colorScheme})`, async ({ page, context, catalog }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await seedPrefs(context, prefs());
+      await page.goto('/login?next=%2Fmerchant%2Forders');
+      await page.locator('input[name="email"]').fill('fleuriste@placette.test');
+      await page.locator('input[name="password"]').fill('placette-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL(/\/merchant\/orders$/);
+      const shopId = catalog.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!.id.split('-')[1];
+      for (const screen of pages) await expectNoViolations(page, { name: screen.name, path: screen.path(shopId), ready: heading }, catalog);
+    });
+  }
+});
+
 test.describe('keyboard', () => {
   test('the first Tab reaches the skip link, which moves focus to the main content', async ({ page, context }) => {
     await seedPrefs(context, prefs());

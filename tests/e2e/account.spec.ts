@@ -140,6 +140,7 @@ test.describe('accounts', () => {
     const email = uniqueEmail('totp');
     const account = new AccountPages(page);
     await account.signUp(email, PASSWORD);
+    await account.expectSignedInAs(email);
     await page.goto('/account/security');
     const key = decodeBase32IgnorePadding((await page.getByTestId('totp-key').innerText()).replace(/\s/g, ''));
     await page.getByLabel('Code', { exact: true }).fill(generateTOTP(key, 30, 6));

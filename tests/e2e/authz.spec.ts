@@ -85,6 +85,10 @@ const rules: Record<string, RouteRule> = {
   '/api/orders/[id]': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa' },
   '/api/orders/[id]/parts/[shopId]/cancel': { access: 'post-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/parts/shop-1/cancel' },
   '/api/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders` },
+  // The board's version (polled with If-None-Match): the shop's members only.
+  '/api/merchant/shops/[id]/board': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/board` },
+  // A delivery photo: its order's customer and the shop's members; 401 signed out, 404 for anyone else.
+  '/api/orders/[id]/photos/[file]': { access: 'api-owner-only', path: () => `/api/orders/aaaaaaaaaaaaaaaa/photos/${'a'.repeat(26)}-640.webp` },
   '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
   '/media/[...path]': { access: 'post-only', path: () => '/media/none' },
@@ -104,6 +108,12 @@ const rules: Record<string, RouteRule> = {
     path: (ids) => `/merchant/shops/${ids.shopA}/products/${ids.productA}`
   },
   '/merchant/shops/[id]/settings': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/settings` },
+  '/merchant/shops/[id]/settings/orders': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/settings/orders` },
+  // Lists the signed-in person's own shops (none for a citizen): nothing of anyone else's.
+  '/merchant/orders': { access: 'signed-in', path: () => '/merchant/orders' },
+  '/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/orders` },
+  '/merchant/shops/[id]/orders/print': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/orders/print?date=${new Date().toISOString().slice(0, 10)}` },
+  '/merchant/shops/[id]/payouts': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/payouts` },
   '/merchant/shops/[id]/deals': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals` },
   '/merchant/shops/[id]/deals/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/new` },
   '/merchant/shops/[id]/deals/[dealId]': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/${ids.dealA}` },

@@ -5,7 +5,7 @@ import { listUserSessions } from '../auth/session';
 import { remainingRecoveryCodes } from '../auth/two-factor';
 import { recordCatalogChanges } from '../catalog/log';
 import { shopCatalogIds } from '../catalog/shop-entries';
-import { anonymiseCustomerOrders, customerOrders } from '../orders/account-data';
+import { anonymiseCustomerOrders, customerDeliveryPhotoIds, customerOrders } from '../orders/account-data';
 
 /** Everything the server keeps about one account, as the owner downloads it. */
 export function exportAccount(database: Db, userId: number) {
@@ -46,9 +46,10 @@ export const SOLE_OWNER_REASON = 'Le compte de la personne responsable a été s
  * cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
  * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves the public catalog; its
  * remaining staff still see it. Audit entries keep the action with the actor set to null.
+ * Returns the ids of the order photos to delete from storage once committed.
  */
-export function deleteAccount(database: Db, userId: number): void {
-  database.transaction((tx) => {
+export function deleteAccount(database: Db, userId: number): string[] {
+  return database.transaction((tx) => {
     const owned = tx
       .select({ shopId: shopMembers.shopId })
       .from(shopMembers)
@@ -67,7 +68,9 @@ export function deleteAccount(database: Db, userId: number): void {
       tx.update(shops).set({ status: 'suspended', statusReason: SOLE_OWNER_REASON, updatedAt: new Date().toISOString() }).where(eq(shops.id, shopId)).run();
     }
     if (email) tx.delete(shopInvites).where(eq(shopInvites.email, email)).run();
+    const photos = customerDeliveryPhotoIds(tx, userId);
     anonymiseCustomerOrders(tx, userId);
     tx.delete(users).where(eq(users.id, userId)).run();
+    return photos;
   });
 }

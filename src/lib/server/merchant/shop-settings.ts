@@ -5,6 +5,7 @@ import { recordCatalogChanges } from '../catalog/log';
 import { catalogId } from '$lib/catalog/types';
 import type { ImageDescriptor } from '$lib/images/limits';
 import type { ShopSettingsInput } from '$lib/schemas/merchant';
+import type { OrderSettingsInput } from '$lib/schemas/order-settings';
 import { addClosedDate, removeClosedDate, type WeeklyHoursInput } from '$lib/merchant/shop-hours';
 
 export const MAX_SHOP_PHOTOS = 6;
@@ -101,4 +102,25 @@ export function removeShopPhoto(database: Db, shopId: number, imageId: string): 
     tx.update(shops).set({ photos: shop.photos.filter((p) => p.id !== imageId) }).where(eq(shops.id, shopId)).run();
     return photo;
   });
+}
+
+/** Click & collect, pickup slots and delivery: what checkout and the slots API read. */
+export function saveOrderSettings(database: Db, shopId: number, input: OrderSettingsInput): boolean {
+  return (
+    updateShop(database, shopId, (tx) => {
+      tx.update(shops)
+        .set({
+          clickAndCollect: input.clickAndCollect,
+          slotMinutes: input.slotMinutes,
+          slotCapacity: input.slotCapacity,
+          prepMinutes: input.prepMinutes,
+          delivery: input.delivery,
+          deliveryPostcodes: input.deliveryPostcodes,
+          deliveryFeeCents: input.deliveryFeeCents
+        })
+        .where(eq(shops.id, shopId))
+        .run();
+      return true;
+    }) ?? false
+  );
 }
