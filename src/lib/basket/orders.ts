@@ -4,6 +4,7 @@
  * with. Pure, for the pages and the unit tests.
  */
 import { encode } from 'uqr';
+import type { ImageDescriptor } from '$lib/images/limits';
 
 export type PartStatus = 'placed' | 'accepted' | 'ready' | 'collected' | 'refused' | 'cancelled' | 'expired';
 
@@ -24,7 +25,12 @@ export interface OrderPart {
   fulfilment: 'pickup' | 'delivery';
   slot: string | null;
   slot_end: string | null;
-  delivery: { address: Record<string, string> | null; fee_cents: number } | null;
+  delivery: {
+    address: Record<string, string> | null;
+    fee_cents: number;
+    /** The shop's « photo de livraison », served privately under `base`. */
+    photo?: (ImageDescriptor & { base: string }) | null;
+  } | null;
   subtotal_cents: number;
   lines: OrderLine[];
   timeline: { status: PartStatus; at: string }[];
