@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
 import { prefs, seedPrefs, waitForFeed } from './support/app';
+import { basketOf, seedBasket, type DeviceBasket } from './support/basket';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 
@@ -14,6 +15,8 @@ interface Screen {
   /** First visit: no preferences on the device. */
   firstVisit?: boolean;
   status?: number;
+  /** A basket on the device. */
+  basket?: (catalog: DemoCatalog) => DeviceBasket;
 }
 
 const heading = async (page: Page) => {
@@ -41,6 +44,17 @@ const screens: Screen[] = [
   { name: 'shop', path: (c) => `/shops/${c.shopWithProductsAndDeals().slug}`, ready: heading },
   { name: 'search', path: '/search?q=opera', ready: heading },
   { name: 'favorites', path: '/favorites', ready: heading },
+  { name: 'basket (empty)', path: '/basket', ready: heading },
+  {
+    name: 'basket',
+    path: '/basket',
+    ready: heading,
+    basket: (c) => {
+      const products = c.ofKind('product').filter((p) => (p.stock ?? 0) > 2);
+      const shops = [...new Set(products.map((p) => p.shop))].slice(0, 2);
+      return basketOf(shops.map((s) => [products.find((p) => p.shop === s)!, 2]));
+    }
+  },
   { name: 'preferences', path: '/preferences', ready: heading },
   { name: 'privacy', path: '/privacy', ready: heading },
   { name: 'sign up', path: '/signup', ready: heading },
@@ -78,6 +92,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA) on a phone', () => {
   for (const screen of screens) {
     test(`${screen.name} at 390×844`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high', patrimoine: 'low', sport: 'muted' }, saved: [catalog.upcomingEvents()[0].id], followedShops: [catalog.shopWithProductsAndDeals().id] }));
+      if (screen.basket) await seedBasket(context, screen.basket(catalog));
       await expectNoViolations(page, screen, catalog);
     });
   }
@@ -87,10 +102,11 @@ test.describe('accessibility in dark mode on a desktop', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
 
   // The first-visit home page shows the onboarding panel above the feed: both are checked.
-  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map', 'merchant join']) {
+  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map', 'merchant join', 'basket']) {
     const screen = screens.find((s) => s.name === name)!;
     test(`${name} (dark)`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high' } }));
+      if (screen.basket) await seedBasket(context, screen.basket(catalog));
       await expectNoViolations(page, screen, catalog);
     });
   }

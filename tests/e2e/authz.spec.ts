@@ -26,7 +26,9 @@ type Access =
   /** JSON APIs for signed-in people: 401 (not a redirect) for anonymous visitors. */
   | 'api-signed-in'
   /** A JSON resource of someone else (an order): 401 anonymous, 404 for everyone signed in. */
-  | 'api-owner-only';
+  | 'api-owner-only'
+  /** A page of someone else's (an order): sign in first, then 404 for everyone else. */
+  | 'owner-only';
 
 interface Ids {
   shopA: number;
@@ -63,6 +65,13 @@ const rules: Record<string, RouteRule> = {
   '/privacy': { access: 'public', path: () => '/privacy' },
   '/search': { access: 'public', path: () => '/search?q=capitole' },
   '/shops/[slug]': { access: 'public', path: () => '/shops/petales-et-briques' },
+  // The basket lives on the device: the page is the same empty shell for everyone.
+  '/basket': { access: 'public', path: () => '/basket' },
+  // The basket comes along from the device; placing the order needs an account.
+  '/checkout': { access: 'signed-in', path: () => '/checkout' },
+  '/orders': { access: 'signed-in', path: () => '/orders' },
+  // Someone else's order (or none): 404 for every account, whether it exists or not.
+  '/orders/[id]': { access: 'owner-only', path: () => '/orders/aaaaaaaaaaaaaaaa' },
   '/api/catalog': { access: 'public', path: () => '/api/catalog' },
   '/api/health': { access: 'public', path: () => '/api/health' },
   '/api/items/[id]': { access: 'public', path: () => '/api/items/event-1' },
@@ -181,6 +190,7 @@ function allowed(access: Access, role: Role): boolean {
     case 'two-factor-pending':
     case 'post-only':
     case 'api-owner-only':
+    case 'owner-only':
       return false;
   }
 }
@@ -189,6 +199,8 @@ function allowed(access: Access, role: Role): boolean {
 function expectRefused(role: Role, access: Access, status: number, location: string | undefined, what: string): void {
   if (access === 'api-signed-in' || access === 'api-owner-only') {
     expect(status, what).toBe(role === 'anonymous' ? 401 : 404);
+  } else if (access === 'owner-only' && role !== 'anonymous') {
+    expect(status, what).toBe(404);
   } else if (role === 'anonymous' && access !== 'guests') {
     expect(status, what).toBe(303);
     expect(location, what).toMatch(/^\/login(\/two-factor)?(\?|$)/);

@@ -76,6 +76,13 @@ export interface ShopItem extends ItemBase {
   hours: WeeklyHours;
   closed_dates: string[];
   click_and_collect: boolean;
+  /** Delivery by the shop: its fee and the postcodes it serves; null when it does not deliver. */
+  delivery?: ShopDelivery | null;
+}
+
+export interface ShopDelivery {
+  fee_cents: number;
+  postcodes: string[];
 }
 
 interface ShopOwned {
