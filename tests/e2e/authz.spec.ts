@@ -26,9 +26,14 @@ type Access =
   /** JSON APIs for signed-in people: 401 (not a redirect) for anonymous visitors. */
   | 'api-signed-in'
   /** A JSON resource of someone else (an order): 401 anonymous, 404 for everyone signed in. */
-  | 'api-owner-only';
+  | 'api-owner-only'
+  /** The citizen's / the shop's side of a conversation between the citizen and shop A. */
+  | 'conversation-citizen'
+  | 'conversation-shop';
 
 interface Ids {
+  /** A conversation the citizen started with shop A. */
+  conversation: number;
   shopA: number;
   productA: number;
   dealA: number;
@@ -95,6 +100,12 @@ const rules: Record<string, RouteRule> = {
   '/account/export': { access: 'signed-in', path: () => '/account/export' },
   '/account/security': { access: 'signed-in', path: () => '/account/security' },
   '/merchant': { access: 'signed-in', path: () => '/merchant' },
+  // Messages: any signed-in person has an inbox (empty or not); a conversation is its participants' only.
+  '/messages': { access: 'signed-in', path: () => '/messages' },
+  '/messages/new': { access: 'signed-in', path: (ids) => `/messages/new?shop=${ids.shopA}` },
+  '/messages/[id]': { access: 'conversation-citizen', path: (ids) => `/messages/${ids.conversation}` },
+  '/merchant/messages': { access: 'signed-in', path: () => '/merchant/messages' },
+  '/merchant/messages/[id]': { access: 'conversation-shop', path: (ids) => `/merchant/messages/${ids.conversation}` },
   '/merchant/join': { access: 'public', path: () => '/merchant/join' },
   '/merchant/shops/[id]/products': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products` },
   '/merchant/shops/[id]/products/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products/new` },
@@ -171,7 +182,10 @@ function allowed(access: Access, role: Role): boolean {
     case 'api-signed-in':
       return role !== 'anonymous';
     case 'shop-a':
+    case 'conversation-shop':
       return role === 'merchantA';
+    case 'conversation-citizen':
+      return role === 'citizen';
     case 'curators':
       return role === 'curator' || role === 'admin';
     case 'admins':
@@ -195,6 +209,12 @@ function expectRefused(role: Role, access: Access, status: number, location: str
     expect(status, what).toBe(303);
   } else if (access === 'shop-a') {
     expect(status, what).toBe(404);
+  } else if (access === 'conversation-citizen' || access === 'conversation-shop') {
+    // Strangers cannot tell it exists (404); the other side of the conversation is sent to its
+    // own view (303) or refused the other side's actions (403).
+    const otherSide = access === 'conversation-citizen' ? 'merchantA' : 'citizen';
+    if (role === otherSide) expect([303, 403], what).toContain(status);
+    else expect(status, what).toBe(404);
   } else {
     expect(status, what).toBe(403);
   }
@@ -245,7 +265,14 @@ test.beforeAll(async () => {
   const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id)!;
   const deal = catalog.items.find((i) => i.kind === 'deal' && i.shop === shop.id)!;
   const n = (id: string) => Number(id.split('-')[1]);
-  ids = { shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
+  const started = await fetch(`${server.origin}/api/conversations`, {
+    method: 'POST',
+    headers: { cookie: cookies.get('citizen')!, 'content-type': 'application/json', origin: server.origin },
+    body: JSON.stringify({ shopId: shop.id, body: 'Bonjour !' })
+  });
+  expect(started.status).toBe(201);
+  const conversation = ((await started.json()) as { id: number }).id;
+  ids = { conversation, shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
 });
 
 test.afterAll(async () => {

@@ -43,7 +43,7 @@ export type StreamEvent =
   | { type: 'message'; id: number; data: { conversationId: number; shopId: number; shopName: string; as: 'citizen' | 'shop'; message: MessageView } }
   | { type: 'read'; id: number; data: { conversationId: number; side: 'citizen' | 'shop'; readUpTo?: number; receiptUpTo?: number } }
   | { type: 'status'; id: number; data: { conversationId: number; status?: 'open' | 'resolved'; blocked?: boolean } }
-  | { type: 'open' | 'offline'; id: number; data: Record<string, never> };
+  | { type: 'open' | 'offline' | 'closed'; id: number; data: Record<string, never> };
 
 /** The private address of a message photo variant: answered only to the conversation's participants. */
 export function messagePhotoUrl(conversationId: number, photoId: string, width: number, format: string): string {
