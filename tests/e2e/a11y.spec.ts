@@ -133,7 +133,9 @@ test.describe('accessibility of the message pages (signed in, phone)', () => {
   async function expectClean(page: Page, path: string): Promise<void> {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    await heading(page);
+    // A signed-in page keeps its message stream open: never "network idle".
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await page.waitForLoadState('load');
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), `axe violations on ${path}`).toEqual([]);
   }
@@ -149,10 +151,11 @@ test.describe('accessibility of the message pages (signed in, phone)', () => {
     await expectClean(page, `/messages/new?shop=${shop.id}`);
     await expectClean(page, `/messages/${id}`);
 
-    const merchant = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const merchantContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const merchant = await merchantContext.newPage();
     await signIn(merchant, 'fleuriste@placette.test');
     await expectClean(merchant, '/merchant/messages');
     await expectClean(merchant, `/merchant/messages/${id}`);
-    await merchant.close();
+    await merchantContext.close();
   });
 });
