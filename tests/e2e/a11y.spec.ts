@@ -172,3 +172,44 @@ test.describe('keyboard', () => {
     expect(outline).not.toBe('none');
   });
 });
+
+test.describe('accessibility of the message pages (signed in, phone)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('placette-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  }
+
+  async function expectClean(page: Page, path: string): Promise<void> {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    // A signed-in page keeps its message stream open: never "network idle".
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await page.waitForLoadState('load');
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), `axe violations on ${path}`).toEqual([]);
+  }
+
+  test('citizen: inbox, new message, thread; shop: inbox and thread', async ({ page, browser, catalog }) => {
+    test.setTimeout(90_000);
+    const shop = catalog.ofKind('shop').find((s) => s.slug === 'petales-et-briques')!;
+    await signIn(page, 'habitant@placette.test');
+    const started = await page.request.post('/api/conversations', { data: { shopId: shop.id, body: 'Bonjour, ouvert dimanche ?' } });
+    expect(started.status()).toBe(201);
+    const { id } = (await started.json()) as { id: number };
+    await expectClean(page, '/messages');
+    await expectClean(page, `/messages/new?shop=${shop.id}`);
+    await expectClean(page, `/messages/${id}`);
+
+    const merchantContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const merchant = await merchantContext.newPage();
+    await signIn(merchant, 'fleuriste@placette.test');
+    await expectClean(merchant, '/merchant/messages');
+    await expectClean(merchant, `/merchant/messages/${id}`);
+    await merchantContext.close();
+  });
+});

@@ -28,9 +28,14 @@ type Access =
   /** A JSON resource of someone else (an order): 401 anonymous, 404 for everyone signed in. */
   | 'api-owner-only'
   /** A page of someone else's (an order): sign in first, then 404 for everyone else. */
-  | 'owner-only';
+  | 'owner-only'
+  /** The citizen's / the shop's side of a conversation between the citizen and shop A. */
+  | 'conversation-citizen'
+  | 'conversation-shop';
 
 interface Ids {
+  /** A conversation the citizen started with shop A. */
+  conversation: number;
   shopA: number;
   productA: number;
   dealA: number;
@@ -91,6 +96,14 @@ const rules: Record<string, RouteRule> = {
   '/api/orders/[id]/photos/[file]': { access: 'api-owner-only', path: () => `/api/orders/aaaaaaaaaaaaaaaa/photos/${'a'.repeat(26)}-640.webp` },
   '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
+  // Messaging: JSON for signed-in people; a conversation's photos answer its participants only.
+  '/api/conversations': { access: 'post-only', path: () => '/api/conversations' },
+  '/api/conversations/[id]/messages': { access: 'post-only', path: () => '/api/conversations/1/messages' },
+  '/api/conversations/[id]/read': { access: 'post-only', path: () => '/api/conversations/1/read' },
+  '/api/conversations/[id]/photos/[name]': { access: 'api-owner-only', path: () => '/api/conversations/1/photos/aaaaaaaaaaaaaaaaaaaaaaaaaa-320.webp' },
+  '/api/messages/stream': { access: 'api-signed-in', path: () => '/api/messages/stream' },
+  '/api/messages/unread': { access: 'api-signed-in', path: () => '/api/messages/unread' },
+  '/api/order-parts/[partId]/conversation': { access: 'post-only', path: () => '/api/order-parts/1/conversation' },
   '/media/[...path]': { access: 'post-only', path: () => '/media/none' },
   '/login': { access: 'guests', path: () => '/login' },
   '/signup': { access: 'guests', path: () => '/signup' },
@@ -100,6 +113,12 @@ const rules: Record<string, RouteRule> = {
   '/account/export': { access: 'signed-in', path: () => '/account/export' },
   '/account/security': { access: 'signed-in', path: () => '/account/security' },
   '/merchant': { access: 'signed-in', path: () => '/merchant' },
+  // Messages: any signed-in person has an inbox (empty or not); a conversation is its participants' only.
+  '/messages': { access: 'signed-in', path: () => '/messages' },
+  '/messages/new': { access: 'signed-in', path: (ids) => `/messages/new?shop=${ids.shopA}` },
+  '/messages/[id]': { access: 'conversation-citizen', path: (ids) => `/messages/${ids.conversation}` },
+  '/merchant/messages': { access: 'signed-in', path: () => '/merchant/messages' },
+  '/merchant/messages/[id]': { access: 'conversation-shop', path: (ids) => `/merchant/messages/${ids.conversation}` },
   '/merchant/join': { access: 'public', path: () => '/merchant/join' },
   '/merchant/shops/[id]/products': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products` },
   '/merchant/shops/[id]/products/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products/new` },
@@ -182,7 +201,10 @@ function allowed(access: Access, role: Role): boolean {
     case 'api-signed-in':
       return role !== 'anonymous';
     case 'shop-a':
+    case 'conversation-shop':
       return role === 'merchantA';
+    case 'conversation-citizen':
+      return role === 'citizen';
     case 'curators':
       return role === 'curator' || role === 'admin';
     case 'admins':
@@ -209,6 +231,12 @@ function expectRefused(role: Role, access: Access, status: number, location: str
     expect(status, what).toBe(303);
   } else if (access === 'shop-a') {
     expect(status, what).toBe(404);
+  } else if (access === 'conversation-citizen' || access === 'conversation-shop') {
+    // Strangers cannot tell it exists (404); the other side of the conversation is sent to its
+    // own view (303) or refused the other side's actions (403).
+    const otherSide = access === 'conversation-citizen' ? 'merchantA' : 'citizen';
+    if (role === otherSide) expect([303, 403], what).toContain(status);
+    else expect(status, what).toBe(404);
   } else {
     expect(status, what).toBe(403);
   }
@@ -259,7 +287,14 @@ test.beforeAll(async () => {
   const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id)!;
   const deal = catalog.items.find((i) => i.kind === 'deal' && i.shop === shop.id)!;
   const n = (id: string) => Number(id.split('-')[1]);
-  ids = { shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
+  const started = await fetch(`${server.origin}/api/conversations`, {
+    method: 'POST',
+    headers: { cookie: cookies.get('citizen')!, 'content-type': 'application/json', origin: server.origin },
+    body: JSON.stringify({ shopId: shop.id, body: 'Bonjour !' })
+  });
+  expect(started.status).toBe(201);
+  const conversation = ((await started.json()) as { id: number }).id;
+  ids = { conversation, shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
 });
 
 test.afterAll(async () => {
