@@ -179,7 +179,10 @@ test('habitant fills a basket from three shops, picks slots, pays at pickup and 
 
 test('out of stock at checkout: the lines are marked and the basket shows what is left', async ({ page, context, catalog }) => {
   const email = `rupture-${Date.now()}@example.org`;
-  const [product] = productsOf(catalog, [threeShops(catalog)[1]], 2);
+  // Not the product the three-shop test buys (the specs share one server and run in parallel).
+  const shop = threeShops(catalog)[1];
+  const [taken] = productsOf(catalog, [shop]);
+  const product = catalog.ofKind('product').filter((p) => p.shop_slug === shop && p.id !== taken.id && (p.stock ?? 0) >= 2).at(-1)!;
   await seedBasket(context, basketOf([[product, 2]]));
   await new AccountPages(page).signUp(email, 'une phrase de passe solide 42');
   await expect(page).toHaveURL(/\/account$/);
