@@ -343,3 +343,26 @@ describe('codes and schema', () => {
     expect(bread).toMatchObject({ shopId: `shop-${f.shopA}`, stock: 10, price_cents: 250 });
   });
 });
+
+describe('checkouts committed together', () => {
+  it('each checkout of a batch stands alone: a conflict undoes only its own writes', async () => {
+    const { placeOrders, placeOrderSoon } = await import('../../src/lib/server/orders/checkout');
+    const f = ordersFixture();
+    const slot = firstSlot(f.db, f.shopB, NOW.getTime());
+    const one = (qty: number) => ({ lines: [{ productId: `product-${f.book}`, qty }], fulfilment: { [`shop-${f.shopB}`]: { type: 'pickup' as const, slot } }, payment: 'pickup' as const });
+    const results = placeOrders(f.db, [
+      { userId: f.citizen, idempotencyKey: 'a', body: one(1), now: NOW },
+      { userId: f.citizen, idempotencyKey: 'b', body: one(9), now: NOW },
+      { userId: f.other, idempotencyKey: 'c', body: one(1), now: NOW },
+      { userId: f.other, idempotencyKey: 'c', body: one(1), now: NOW }
+    ]);
+    expect(results.map((r) => r.kind)).toEqual(['created', 'conflict', 'created', 'replayed']);
+    expect(stock(f, f.book)).toEqual({ stock: 3, reserved: 2, sold: 0 });
+    expect(f.db.select().from(orders).all()).toHaveLength(2);
+    ledgerHolds(f);
+    // The endpoint's path: concurrent calls share one commit and each gets its own answer.
+    const answers = await Promise.all([placeOrderSoon(f.db, { userId: f.citizen, idempotencyKey: 'd', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW }), placeOrderSoon(f.db, { userId: f.other, idempotencyKey: 'e', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW })]);
+    expect(answers.map((a) => a.kind)).toEqual(['created', 'conflict']);
+    expect(stock(f, f.cake)).toEqual({ stock: 1, reserved: 2, sold: 0 });
+  });
+});

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orderLines, orderParts, orders, products, openPartStatuses, type OrderPartStatus, type PaymentStatus } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
@@ -206,12 +206,15 @@ export function markPaid(database: Db, orderId: string): boolean {
  * One indexed SELECT that usually finds nothing.
  */
 export function expireDueOrders(database: Db, now = new Date()): number {
-  const due = database
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.paymentStatus, 'pending'), lte(orders.expiresAt, now.toISOString())))
-    .all();
+  let due = dueStatements.get(database.$client);
+  if (!due) {
+    due = database.$client.prepare<[string], string>(`SELECT id FROM orders WHERE payment_status = 'pending' AND expires_at <= ?`).pluck();
+    dueStatements.set(database.$client, due);
+  }
   let n = 0;
-  for (const { id } of due) if (endUnpaidOrder(database, id, 'expired', now)) n++;
+  for (const id of due.all(now.toISOString())) if (endUnpaidOrder(database, id, 'expired', now)) n++;
   return n;
 }
+
+/** Prepared once per connection: this runs before every checkout. */
+const dueStatements = new WeakMap<Db['$client'], import('better-sqlite3').Statement<[string], string>>();
