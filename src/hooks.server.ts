@@ -1,12 +1,14 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
+import { configurePayments } from '$lib/server/payments';
 import { compression } from './hooks/compression';
 import { securityHeaders } from './hooks/security-headers';
 import { session } from './hooks/session';
 
 export const init: ServerInit = async () => {
   await prepareDatabase();
+  configurePayments();
 };
 
 // Compression wraps the response last, after the security headers are set.

@@ -55,7 +55,7 @@ describe('checkout', () => {
     const order = result.order;
     expect(order.id).toMatch(/^[a-z2-7]{16}$/);
     expect(order.total_cents).toBe(2 * 250 + 2090);
-    expect(order.payment).toEqual({ method: 'pickup', status: 'due_at_pickup', expires_at: null });
+    expect(order.payment).toEqual({ method: 'pickup', status: 'due_at_pickup', expires_at: null, redirect_url: null });
     expect(order.parts.map((p) => [p.shopId, p.status])).toEqual([
       [`shop-${f.shopA}`, 'placed'],
       [`shop-${f.shopB}`, 'placed']
@@ -262,7 +262,7 @@ describe('online payment (a stand-in provider)', () => {
         return r.order;
       };
       const paid = place('1');
-      expect(paid.payment).toEqual({ method: 'online', status: 'pending', expires_at: new Date(NOW.getTime() + 30 * 60_000).toISOString() });
+      expect(paid.payment).toEqual({ method: 'online', status: 'pending', expires_at: new Date(NOW.getTime() + 30 * 60_000).toISOString(), redirect_url: null });
       const partId = f.db.select().from(orderParts).where(eq(orderParts.orderId, paid.id)).all()[0].id;
       expect(acceptPart(f.db, f.shopA, partId)).toMatchObject({ ok: false, error: 'payment_pending' });
       expect(markPaid(f.db, paid.id)).toBe(true);

@@ -272,7 +272,7 @@ function write(sqlite: Database.Database, input: CheckoutInput, hash: string, pr
   const order: OrderView = {
     id,
     created_at: createdAt,
-    payment: { method: provider.method, status: provider.initialStatus, expires_at: expiresAt },
+    payment: { method: provider.method, status: provider.initialStatus, expires_at: expiresAt, redirect_url: null },
     total_cents: totalCents,
     parts
   };
