@@ -76,6 +76,10 @@ export interface ShopItem extends ItemBase {
   hours: WeeklyHours;
   closed_dates: string[];
   click_and_collect: boolean;
+  /** Length of its pickup slots, in minutes (the slots themselves: `GET /api/shops/:id/slots`). */
+  slot_minutes: number;
+  /** Delivery by the shop: the postcodes it serves and its fee; null when it does not deliver. */
+  delivery: { postcodes: string[]; fee_cents: number } | null;
 }
 
 interface ShopOwned {

@@ -23,7 +23,7 @@ export function parseEuros(input: string): number | null {
   return cents <= MAX_CENTS ? cents : null;
 }
 
-const checkbox = z
+export const checkbox = z
   .string()
   .optional()
   .transform((v) => v === 'on' || v === 'true' || v === '1');

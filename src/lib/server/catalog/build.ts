@@ -123,6 +123,8 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
       hours: s.openingHours,
       closed_dates: s.closedDates,
       click_and_collect: s.clickAndCollect,
+      slot_minutes: s.slotMinutes,
+      delivery: s.delivery ? { postcodes: s.deliveryPostcodes, fee_cents: s.deliveryFeeCents } : null,
       ...(s.photos[0] ? { image: s.photos[0] } : {})
     };
     approvedShops.set(s.id, shop);

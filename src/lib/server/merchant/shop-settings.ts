@@ -20,7 +20,7 @@ export function shopSettings(database: Db, shopId: number) {
 }
 
 /** Runs `write` on the shop in one transaction and journals it when the shop is public. */
-function updateShop<T>(database: Db, shopId: number, write: (tx: Tx, shop: typeof shops.$inferSelect) => T): T | null {
+export function updateShop<T>(database: Db, shopId: number, write: (tx: Tx, shop: typeof shops.$inferSelect) => T): T | null {
   return database.transaction((tx) => {
     const shop = tx.select().from(shops).where(eq(shops.id, shopId)).get();
     if (!shop) return null;
