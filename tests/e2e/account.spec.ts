@@ -108,6 +108,8 @@ test.describe('accounts', () => {
     const email = uniqueEmail('totp');
     const account = new AccountPages(page);
     await account.signUp(email, PASSWORD);
+    // Signed in before leaving the page: a navigation now would abort the sign-up's answer (and its cookie).
+    await account.expectSignedInAs(email);
     await page.goto('/account/security');
     const key = decodeBase32IgnorePadding((await page.getByTestId('totp-key').innerText()).replace(/\s/g, ''));
     await page.getByLabel('Code', { exact: true }).fill(generateTOTP(key, 30, 6));

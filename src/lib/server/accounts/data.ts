@@ -44,8 +44,9 @@ export const SOLE_OWNER_REASON = 'Le compte de la personne responsable a été s
 /**
  * Deletes an account and what hangs on it (sessions, recovery codes and shop memberships by
  * cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
- * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves the public catalog; its
- * remaining staff still see it. Audit entries keep the action with the actor set to null.
+ * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves
+ * the public catalog; its remaining staff still see it. Audit entries keep the action with the
+ * actor set to null.
  */
 export function deleteAccount(database: Db, userId: number): void {
   database.transaction((tx) => {
