@@ -265,6 +265,7 @@ describe('online payment (a stand-in provider)', () => {
       expect(paid.payment).toEqual({ method: 'online', status: 'pending', expires_at: new Date(NOW.getTime() + 30 * 60_000).toISOString(), redirect_url: null });
       const partId = f.db.select().from(orderParts).where(eq(orderParts.orderId, paid.id)).all()[0].id;
       expect(acceptPart(f.db, f.shopA, partId)).toMatchObject({ ok: false, error: 'payment_pending' });
+      expect(cancelPart(f.db, f.citizen, paid.id, `shop-${f.shopA}`)).toMatchObject({ ok: false, error: 'paid_online' });
       expect(markPaid(f.db, paid.id)).toBe(true);
       expect(markPaid(f.db, paid.id)).toBe(false);
       expect(acceptPart(f.db, f.shopA, partId).ok).toBe(true);

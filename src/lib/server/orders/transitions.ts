@@ -27,7 +27,9 @@ export type StepError =
   /** The pickup code does not match. */
   | 'wrong_code'
   /** Online payment not confirmed yet: the shop cannot prepare or hand over. */
-  | 'payment_pending';
+  | 'payment_pending'
+  /** Paid (or being paid) online: a part cannot be cancelled on its own until refunds are automated; the shop can refuse it. */
+  | 'paid_online';
 
 export type StepResult = { ok: true; part: OrderPartView } | { ok: false; error: StepError; status?: OrderPartStatus };
 
@@ -123,6 +125,7 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
       const from: readonly OrderPartStatus[] = stepFrom[name];
       if (!from.includes(part.status)) return { ok: false, error: 'wrong_status', status: part.status };
       if ((name === 'accept' || name === 'ready' || name === 'collect') && part.paymentStatus === 'pending') return { ok: false, error: 'payment_pending', status: part.status };
+      if (name === 'cancel' && (part.paymentStatus === 'pending' || part.paymentStatus === 'paid')) return { ok: false, error: 'paid_online', status: part.status };
       if (name === 'collect' && (!part.code || normalisePickupCode(options.code ?? '') !== part.code)) return { ok: false, error: 'wrong_code', status: part.status };
       if (!move(database, part.id, from, target[name], at, options.reason)) return { ok: false, error: 'wrong_status' };
       return { ok: true };
