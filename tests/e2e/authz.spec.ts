@@ -76,8 +76,10 @@ const rules: Record<string, RouteRule> = {
   '/api/orders': { access: 'api-signed-in', path: () => '/api/orders' },
   // Nobody here owns this order: a signed-in stranger cannot tell it from a missing one.
   '/api/orders/[id]': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa' },
+  '/api/orders/[id]/events': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/events' },
   '/api/orders/[id]/parts/[shopId]/cancel': { access: 'post-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/parts/shop-1/cancel' },
   '/api/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders` },
+  '/api/merchant/shops/[id]/orders/events': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/events` },
   '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
   '/media/[...path]': { access: 'post-only', path: () => '/media/none' },

@@ -202,3 +202,47 @@ describe('GET /api/payments', () => {
     expect((await call(route.payments.GET, event('/api/payments'))).body).toEqual({ methods: ['pickup'] });
   });
 });
+
+describe('live streams (SSE)', () => {
+  async function reader(response: Response) {
+    const stream = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    return {
+      /** The next `event: update` payload. */
+      async next(): Promise<unknown> {
+        for (;;) {
+          const match = /event: update\ndata: (.*)\n\n/.exec(buffer);
+          if (match) {
+            buffer = buffer.slice(match.index + match[0].length);
+            return JSON.parse(match[1]);
+          }
+          const { value, done } = await stream.read();
+          if (done) throw new Error('stream ended');
+          buffer += value;
+        }
+      },
+      cancel: () => stream.cancel()
+    };
+  }
+
+  it('the order page and the shop board update when the shop accepts', async () => {
+    const live = (await import('../../src/routes/api/orders/[id]/events/+server')).GET as unknown as Handler;
+    const board = (await import('../../src/routes/api/merchant/shops/[id]/orders/events/+server')).GET as unknown as Handler;
+    const created = (await checkout(basket())).body;
+    expect((await live(event(`/api/orders/${created.id}/events`, { user: user(f.other), params: { id: created.id } }))).status).toBe(404);
+    const response = await live(event(`/api/orders/${created.id}/events`, { user: user(f.citizen), params: { id: created.id } }));
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const order = await reader(response);
+    const shop = await reader(await board(event(`/api/merchant/shops/${f.shopA}/orders/events`, { user: user(f.merchantA, 'merchant'), params: { id: String(f.shopA) } })));
+    expect(((await order.next()) as { parts: { status: string }[] }).parts.map((p) => p.status)).toEqual(['placed', 'placed']);
+    const first = (await shop.next()) as { parts: { orderId: string; partId: number }[] };
+    const part = first.parts.find((p) => p.orderId === created.id)!;
+    const { acceptPart } = await import('../../src/lib/server/orders/transitions');
+    acceptPart(appDb, f.shopA, part.partId);
+    expect(((await order.next()) as { parts: { status: string }[] }).parts.map((p) => p.status)).toEqual(['accepted', 'placed']);
+    const after = (await shop.next()) as { parts: { partId: number; status: string }[] };
+    expect(after.parts.find((p) => p.partId === part.partId)?.status).toBe('accepted');
+    await order.cancel();
+    await shop.cancel();
+  });
+});

@@ -9,6 +9,7 @@ import { findSlot } from '$lib/orders/slots';
 import type { OrderRequest } from '$lib/schemas/orders';
 import { newOrderId, newPickupCode } from './codes';
 import { orderView, type OrderPartView, type OrderView } from './view';
+import { nudgeOrderStreams } from './live';
 
 /** A reason to refuse a checkout that depends on the state of the shops (HTTP 409). */
 export type CheckoutConflict =
@@ -292,6 +293,8 @@ function attempt(database: Db, input: CheckoutInput): CheckoutResult {
     throw e;
   }
   if (written.kind === 'replayed') return { kind: 'replayed', order: orderView(database, written.id)! };
+  // A new part on the shops' boards (streams re-read a moment later, after the batch's commit).
+  if (written.kind === 'created') nudgeOrderStreams();
   return written;
 }
 

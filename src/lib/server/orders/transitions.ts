@@ -5,6 +5,7 @@ import { recordCatalogChanges } from '../catalog/log';
 import { catalogId, parseCatalogId } from '$lib/catalog/types';
 import { normalisePickupCode } from './codes';
 import { partViews, type OrderPartView } from './view';
+import { nudgeOrderStreams } from './live';
 
 type Writer = Pick<Db, 'select' | 'update' | 'insert'>;
 
@@ -132,6 +133,7 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
     })
     .immediate();
   if (!result.ok) return result;
+  nudgeOrderStreams();
   const [view] = partViews(database, { partIds: [ref.partId] });
   const { orderId: _o, partId: _p, ...part } = view;
   return { ok: true, part };
@@ -161,7 +163,7 @@ export function cancelPart(database: Db, userId: number, orderId: string, shopRe
  * part expires, releasing its stock. Idempotent: only a `pending` order moves.
  */
 export function endUnpaidOrder(database: Db, orderId: string, status: Extract<PaymentStatus, 'failed' | 'expired'>, now = new Date()): boolean {
-  return database.$client
+  const ended = database.$client
     .transaction(() => {
       const { changes } = database
         .update(orders)
@@ -174,6 +176,8 @@ export function endUnpaidOrder(database: Db, orderId: string, status: Extract<Pa
       return true;
     })
     .immediate();
+  if (ended) nudgeOrderStreams();
+  return ended;
 }
 
 /**
@@ -194,13 +198,14 @@ export function closeOpenParts(tx: Writer, orderIds: string[], to: 'cancelled' |
 
 /** Online payment confirmed: the shops may prepare. Idempotent. */
 export function markPaid(database: Db, orderId: string): boolean {
-  return (
+  const paid =
     database
       .update(orders)
       .set({ paymentStatus: 'paid', expiresAt: null })
       .where(and(eq(orders.id, orderId), eq(orders.paymentStatus, 'pending')))
-      .run().changes === 1
-  );
+      .run().changes === 1;
+  if (paid) nudgeOrderStreams();
+  return paid;
 }
 
 /**
