@@ -28,6 +28,9 @@ const config = {
     // src/service-worker.ts is registered by UpdatePrompt.svelte (production builds only), which
     // also asks before activating a new version.
     serviceWorker: { register: false },
+    // Cross-site form posts are refused by src/hooks/csrf.ts instead: it also accepts the
+    // `Origin: null` that browsers send from our own pages under `Referrer-Policy: no-referrer`.
+    csrf: { trustedOrigins: ['*'] },
     // Absolute asset paths: the service worker serves one app shell at every URL, however deep.
     paths: { relative: false },
     // Same-origin only, no inline script: SvelteKit adds a nonce (SSR) or hash (prerender)

@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { firstLoadChunk } from './scripts/vite/first-load-chunk.ts';
 
 export default defineConfig({
   plugins: [
@@ -15,7 +16,8 @@ export default defineConfig({
       emitReadme: false,
       emitPrettierIgnore: false
     }),
-    sveltekit()
+    sveltekit(),
+    firstLoadChunk()
   ],
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
 import { configurePayments } from '$lib/server/payments';
 import { compression } from './hooks/compression';
+import { csrf } from './hooks/csrf';
 import { securityHeaders } from './hooks/security-headers';
 import { session } from './hooks/session';
 
@@ -12,7 +13,7 @@ export const init: ServerInit = async () => {
 };
 
 // Compression wraps the response last, after the security headers are set.
-export const handle = sequence(compression, securityHeaders, session);
+export const handle = sequence(compression, securityHeaders, csrf, session);
 
 /** Errors are logged without the request path, query or client address. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -1,9 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 
 const baseHeaders: Record<string, string> = {
-  // Not 'no-referrer': under it browsers send `Origin: null` with plain (no-JS) form posts, which
-  // SvelteKit's CSRF check must refuse. 'same-origin' still sends nothing to any other site.
-  'referrer-policy': 'same-origin',
+  // No referrer at all, even to ourselves; see ./csrf.ts for what this means for form posts.
+  'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',

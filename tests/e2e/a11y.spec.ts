@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
 import { prefs, seedPrefs, waitForFeed } from './support/app';
+import { basketOf, seedBasket, type DeviceBasket } from './support/basket';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 
@@ -14,6 +15,8 @@ interface Screen {
   /** First visit: no preferences on the device. */
   firstVisit?: boolean;
   status?: number;
+  /** A basket on the device. */
+  basket?: (catalog: DemoCatalog) => DeviceBasket;
 }
 
 const heading = async (page: Page) => {
@@ -41,10 +44,30 @@ const screens: Screen[] = [
   { name: 'shop', path: (c) => `/shops/${c.shopWithProductsAndDeals().slug}`, ready: heading },
   { name: 'search', path: '/search?q=opera', ready: heading },
   { name: 'favorites', path: '/favorites', ready: heading },
+  { name: 'basket (empty)', path: '/basket', ready: heading },
+  {
+    name: 'basket',
+    path: '/basket',
+    ready: heading,
+    basket: (c) => {
+      const products = c.ofKind('product').filter((p) => (p.stock ?? 0) > 2);
+      const shops = [...new Set(products.map((p) => p.shop))].slice(0, 2);
+      return basketOf(shops.map((s) => [products.find((p) => p.shop === s)!, 2]));
+    }
+  },
   { name: 'preferences', path: '/preferences', ready: heading },
   { name: 'privacy', path: '/privacy', ready: heading },
   { name: 'sign up', path: '/signup', ready: heading },
   { name: 'sign in', path: '/login', ready: heading },
+  {
+    // The shop application, with its map to place the shop (loaded after the page).
+    name: 'merchant join',
+    path: '/merchant/join',
+    ready: async (page) => {
+      await heading(page);
+      await expect(page.getByTestId('location-picker')).toHaveAttribute('aria-busy', 'false');
+    }
+  },
   { name: '404', path: '/nulle-part', ready: heading, status: 404 }
 ];
 
@@ -69,6 +92,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA) on a phone', () => {
   for (const screen of screens) {
     test(`${screen.name} at 390×844`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high', patrimoine: 'low', sport: 'muted' }, saved: [catalog.upcomingEvents()[0].id], followedShops: [catalog.shopWithProductsAndDeals().id] }));
+      if (screen.basket) await seedBasket(context, screen.basket(catalog));
       await expectNoViolations(page, screen, catalog);
     });
   }
@@ -78,11 +102,41 @@ test.describe('accessibility in dark mode on a desktop', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
 
   // The first-visit home page shows the onboarding panel above the feed: both are checked.
-  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map']) {
+  for (const name of ['onboarding', 'item', 'shop', 'preferences', 'map', 'merchant join', 'basket']) {
     const screen = screens.find((s) => s.name === name)!;
     test(`${name} (dark)`, async ({ page, context, catalog }) => {
       if (!screen.firstVisit) await seedPrefs(context, prefs({ themes: { opera: 'high' } }));
+      if (screen.basket) await seedBasket(context, screen.basket(catalog));
       await expectNoViolations(page, screen, catalog);
+    });
+  }
+});
+
+test.describe('accessibility of the merchant orders pages', () => {
+  // The florist's board, preparation list, sales report and pickup/delivery settings, signed in.
+  const pages = [
+    { name: 'orders overview', path: () => '/merchant/orders' },
+    { name: 'orders board', path: (id: string) => `/merchant/shops/${id}/orders` },
+    { name: 'preparation list', path: (id: string) => `/merchant/shops/${id}/orders/print` },
+    { name: 'sales report', path: (id: string) => `/merchant/shops/${id}/payouts` },
+    { name: 'pickup and delivery settings', path: (id: string) => `/merchant/shops/${id}/settings/orders` }
+  ];
+  for (const [viewport, colorScheme] of [
+    [{ width: 390, height: 844 }, 'light'],
+    [{ width: 1280, height: 800 }, 'dark']
+  ] as const) {
+    test(`merchant orders pages at ${viewport.width} (${colorScheme})`, async ({ page, context, catalog }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await seedPrefs(context, prefs());
+      await page.goto('/login?next=%2Fmerchant%2Forders');
+      await page.locator('input[name="email"]').fill('fleuriste@placette.test');
+      await page.locator('input[name="password"]').fill('placette-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL(/\/merchant\/orders$/);
+      const shopId = catalog.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!.id.split('-')[1];
+      for (const screen of pages) await expectNoViolations(page, { name: screen.name, path: screen.path(shopId), ready: heading }, catalog);
     });
   }
 });
@@ -116,5 +170,46 @@ test.describe('keyboard', () => {
     // The focus is visible on the chip that holds the (visually hidden) checkbox.
     const outline = await page.locator('section.onboarding label').filter({ has: page.locator('input[data-theme]:focus') }).evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
+  });
+});
+
+test.describe('accessibility of the message pages (signed in, phone)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('placette-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  }
+
+  async function expectClean(page: Page, path: string): Promise<void> {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    // A signed-in page keeps its message stream open: never "network idle".
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await page.waitForLoadState('load');
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), `axe violations on ${path}`).toEqual([]);
+  }
+
+  test('citizen: inbox, new message, thread; shop: inbox and thread', async ({ page, browser, catalog }) => {
+    test.setTimeout(90_000);
+    const shop = catalog.ofKind('shop').find((s) => s.slug === 'petales-et-briques')!;
+    await signIn(page, 'habitant@placette.test');
+    const started = await page.request.post('/api/conversations', { data: { shopId: shop.id, body: 'Bonjour, ouvert dimanche ?' } });
+    expect(started.status()).toBe(201);
+    const { id } = (await started.json()) as { id: number };
+    await expectClean(page, '/messages');
+    await expectClean(page, `/messages/new?shop=${shop.id}`);
+    await expectClean(page, `/messages/${id}`);
+
+    const merchantContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const merchant = await merchantContext.newPage();
+    await signIn(merchant, 'fleuriste@placette.test');
+    await expectClean(merchant, '/merchant/messages');
+    await expectClean(merchant, `/merchant/messages/${id}`);
+    await merchantContext.close();
   });
 });

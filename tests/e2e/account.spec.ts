@@ -57,6 +57,38 @@ test.describe('accounts', () => {
     await laptop.close();
   });
 
+  test('signing in works without JavaScript under Referrer-Policy: no-referrer', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const account = new AccountPages(await context.newPage());
+    const response = await account.page.goto('/login');
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    await account.signIn('habitant@placette.test', 'placette-demo');
+    await account.expectSignedInAs('habitant@placette.test');
+    await context.close();
+  });
+
+  test('a form posted to Placette from another site is refused', async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A page on another origin whose form targets our sign-in, as a cross-site attack would.
+    await page.route('http://other-site.test/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="post" action="${baseURL}/login">
+          <input name="email" value="habitant@placette.test"><input name="password" value="placette-demo">
+          <button>Envoyer</button></form>`
+      })
+    );
+    await page.goto('http://other-site.test/');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(`${baseURL}/login`)),
+      page.getByRole('button', { name: 'Envoyer' }).click()
+    ]);
+    expect(response.status()).toBe(403);
+    expect(await context.cookies(baseURL)).toEqual([]);
+    await context.close();
+  });
+
   test('wrong passwords are refused and then rate-limited with a clear message', async ({ page }) => {
     test.slow(); // nine argon2id verifications
     const email = uniqueEmail('limited');
@@ -108,7 +140,6 @@ test.describe('accounts', () => {
     const email = uniqueEmail('totp');
     const account = new AccountPages(page);
     await account.signUp(email, PASSWORD);
-    // Signed in before leaving the page: a navigation now would abort the sign-up's answer (and its cookie).
     await account.expectSignedInAs(email);
     await page.goto('/account/security');
     const key = decodeBase32IgnorePadding((await page.getByTestId('totp-key').innerText()).replace(/\s/g, ''));

@@ -26,9 +26,16 @@ type Access =
   /** JSON APIs for signed-in people: 401 (not a redirect) for anonymous visitors. */
   | 'api-signed-in'
   /** A JSON resource of someone else (an order): 401 anonymous, 404 for everyone signed in. */
-  | 'api-owner-only';
+  | 'api-owner-only'
+  /** A page of someone else's (an order): sign in first, then 404 for everyone else. */
+  | 'owner-only'
+  /** The citizen's / the shop's side of a conversation between the citizen and shop A. */
+  | 'conversation-citizen'
+  | 'conversation-shop';
 
 interface Ids {
+  /** A conversation the citizen started with shop A. */
+  conversation: number;
   shopA: number;
   productA: number;
   dealA: number;
@@ -63,6 +70,13 @@ const rules: Record<string, RouteRule> = {
   '/privacy': { access: 'public', path: () => '/privacy' },
   '/search': { access: 'public', path: () => '/search?q=capitole' },
   '/shops/[slug]': { access: 'public', path: () => '/shops/petales-et-briques' },
+  // The basket lives on the device: the page is the same empty shell for everyone.
+  '/basket': { access: 'public', path: () => '/basket' },
+  // The basket comes along from the device; placing the order needs an account.
+  '/checkout': { access: 'signed-in', path: () => '/checkout' },
+  '/orders': { access: 'signed-in', path: () => '/orders' },
+  // Someone else's order (or none): 404 for every account, whether it exists or not.
+  '/orders/[id]': { access: 'owner-only', path: () => '/orders/aaaaaaaaaaaaaaaa' },
   '/api/catalog': { access: 'public', path: () => '/api/catalog' },
   '/api/health': { access: 'public', path: () => '/api/health' },
   '/api/items/[id]': { access: 'public', path: () => '/api/items/event-1' },
@@ -76,12 +90,22 @@ const rules: Record<string, RouteRule> = {
   '/api/orders': { access: 'api-signed-in', path: () => '/api/orders' },
   // Nobody here owns this order: a signed-in stranger cannot tell it from a missing one.
   '/api/orders/[id]': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa' },
-  '/api/orders/[id]/events': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/events' },
   '/api/orders/[id]/parts/[shopId]/cancel': { access: 'post-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa/parts/shop-1/cancel' },
   '/api/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders` },
-  '/api/merchant/shops/[id]/orders/events': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/events` },
+  // The board's version (polled with If-None-Match): the shop's members only.
+  '/api/merchant/shops/[id]/board': { access: 'shop-a', path: (ids) => `/api/merchant/shops/${ids.shopA}/board` },
+  // A delivery photo: its order's customer and the shop's members; 401 signed out, 404 for anyone else.
+  '/api/orders/[id]/photos/[file]': { access: 'api-owner-only', path: () => `/api/orders/aaaaaaaaaaaaaaaa/photos/${'a'.repeat(26)}-640.webp` },
   '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
+  // Messaging: JSON for signed-in people; a conversation's photos answer its participants only.
+  '/api/conversations': { access: 'post-only', path: () => '/api/conversations' },
+  '/api/conversations/[id]/messages': { access: 'post-only', path: () => '/api/conversations/1/messages' },
+  '/api/conversations/[id]/read': { access: 'post-only', path: () => '/api/conversations/1/read' },
+  '/api/conversations/[id]/photos/[name]': { access: 'api-owner-only', path: () => '/api/conversations/1/photos/aaaaaaaaaaaaaaaaaaaaaaaaaa-320.webp' },
+  '/api/messages/stream': { access: 'api-signed-in', path: () => '/api/messages/stream' },
+  '/api/messages/unread': { access: 'api-signed-in', path: () => '/api/messages/unread' },
+  '/api/order-parts/[partId]/conversation': { access: 'post-only', path: () => '/api/order-parts/1/conversation' },
   '/media/[...path]': { access: 'post-only', path: () => '/media/none' },
   '/login': { access: 'guests', path: () => '/login' },
   '/signup': { access: 'guests', path: () => '/signup' },
@@ -91,6 +115,12 @@ const rules: Record<string, RouteRule> = {
   '/account/export': { access: 'signed-in', path: () => '/account/export' },
   '/account/security': { access: 'signed-in', path: () => '/account/security' },
   '/merchant': { access: 'signed-in', path: () => '/merchant' },
+  // Messages: any signed-in person has an inbox (empty or not); a conversation is its participants' only.
+  '/messages': { access: 'signed-in', path: () => '/messages' },
+  '/messages/new': { access: 'signed-in', path: (ids) => `/messages/new?shop=${ids.shopA}` },
+  '/messages/[id]': { access: 'conversation-citizen', path: (ids) => `/messages/${ids.conversation}` },
+  '/merchant/messages': { access: 'signed-in', path: () => '/merchant/messages' },
+  '/merchant/messages/[id]': { access: 'conversation-shop', path: (ids) => `/merchant/messages/${ids.conversation}` },
   '/merchant/join': { access: 'public', path: () => '/merchant/join' },
   '/merchant/shops/[id]/products': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products` },
   '/merchant/shops/[id]/products/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/products/new` },
@@ -99,6 +129,12 @@ const rules: Record<string, RouteRule> = {
     path: (ids) => `/merchant/shops/${ids.shopA}/products/${ids.productA}`
   },
   '/merchant/shops/[id]/settings': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/settings` },
+  '/merchant/shops/[id]/settings/orders': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/settings/orders` },
+  // Lists the signed-in person's own shops (none for a citizen): nothing of anyone else's.
+  '/merchant/orders': { access: 'signed-in', path: () => '/merchant/orders' },
+  '/merchant/shops/[id]/orders': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/orders` },
+  '/merchant/shops/[id]/orders/print': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/orders/print?date=${new Date().toISOString().slice(0, 10)}` },
+  '/merchant/shops/[id]/payouts': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/payouts` },
   '/merchant/shops/[id]/deals': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals` },
   '/merchant/shops/[id]/deals/new': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/new` },
   '/merchant/shops/[id]/deals/[dealId]': { access: 'shop-a', path: (ids) => `/merchant/shops/${ids.shopA}/deals/${ids.dealA}` },
@@ -167,7 +203,10 @@ function allowed(access: Access, role: Role): boolean {
     case 'api-signed-in':
       return role !== 'anonymous';
     case 'shop-a':
+    case 'conversation-shop':
       return role === 'merchantA';
+    case 'conversation-citizen':
+      return role === 'citizen';
     case 'curators':
       return role === 'curator' || role === 'admin';
     case 'admins':
@@ -175,6 +214,7 @@ function allowed(access: Access, role: Role): boolean {
     case 'two-factor-pending':
     case 'post-only':
     case 'api-owner-only':
+    case 'owner-only':
       return false;
   }
 }
@@ -183,6 +223,8 @@ function allowed(access: Access, role: Role): boolean {
 function expectRefused(role: Role, access: Access, status: number, location: string | undefined, what: string): void {
   if (access === 'api-signed-in' || access === 'api-owner-only') {
     expect(status, what).toBe(role === 'anonymous' ? 401 : 404);
+  } else if (access === 'owner-only' && role !== 'anonymous') {
+    expect(status, what).toBe(404);
   } else if (role === 'anonymous' && access !== 'guests') {
     expect(status, what).toBe(303);
     expect(location, what).toMatch(/^\/login(\/two-factor)?(\?|$)/);
@@ -191,6 +233,12 @@ function expectRefused(role: Role, access: Access, status: number, location: str
     expect(status, what).toBe(303);
   } else if (access === 'shop-a') {
     expect(status, what).toBe(404);
+  } else if (access === 'conversation-citizen' || access === 'conversation-shop') {
+    // Strangers cannot tell it exists (404); the other side of the conversation is sent to its
+    // own view (303) or refused the other side's actions (403).
+    const otherSide = access === 'conversation-citizen' ? 'merchantA' : 'citizen';
+    if (role === otherSide) expect([303, 403], what).toContain(status);
+    else expect(status, what).toBe(404);
   } else {
     expect(status, what).toBe(403);
   }
@@ -241,7 +289,14 @@ test.beforeAll(async () => {
   const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id)!;
   const deal = catalog.items.find((i) => i.kind === 'deal' && i.shop === shop.id)!;
   const n = (id: string) => Number(id.split('-')[1]);
-  ids = { shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
+  const started = await fetch(`${server.origin}/api/conversations`, {
+    method: 'POST',
+    headers: { cookie: cookies.get('citizen')!, 'content-type': 'application/json', origin: server.origin },
+    body: JSON.stringify({ shopId: shop.id, body: 'Bonjour !' })
+  });
+  expect(started.status).toBe(201);
+  const conversation = ((await started.json()) as { id: number }).id;
+  ids = { conversation, shopA: n(shop.id), productA: n(product.id), dealA: n(deal.id) };
 });
 
 test.afterAll(async () => {

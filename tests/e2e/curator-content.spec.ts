@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAt } from './support/app';
 import { startServer, type RunningServer } from './support/server';
 import { feedCards, prefs, seedPrefs, waitForFeed } from './support/app';
 import { xssCorpus } from '../support/xss-corpus';
@@ -11,13 +12,7 @@ import { xssCorpus } from '../support/xss-corpus';
  */
 const PASSWORD = 'placette-demo';
 
-async function signIn(page: Page, email: string, next: string, origin: string): Promise<void> {
-  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('main form button[type="submit"], form button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, email: string, next: string, origin: string) => signInAt(page, origin, email, next, PASSWORD);
 
 /** "YYYY-MM-DDTHH:MM" in Paris wall-clock time, `minutes` from now (what a datetime-local input takes). */
 function parisWall(minutes: number): string {

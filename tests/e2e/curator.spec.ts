@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signInAt } from './support/app';
 import { startServer } from './support/server';
 
 /**
@@ -7,13 +8,7 @@ import { startServer } from './support/server';
  */
 const PASSWORD = 'placette-demo';
 
-async function signIn(page: Page, email: string, next: string, origin = ''): Promise<void> {
-  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('main form button[type="submit"], form button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, email: string, next: string, origin = '') => signInAt(page, origin, email, next, PASSWORD);
 
 interface Catalog {
   items: { id: string; kind: string; slug?: string }[];

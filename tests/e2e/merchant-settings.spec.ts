@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Catalog } from './support/fixtures';
+import { signInAt } from './support/app';
 import { startServer, type RunningServer } from './support/server';
 import { jpegFixture } from '../support/image-fixtures';
 
@@ -16,13 +17,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, next = '/merchant'): Promise<void> {
-  await page.goto(`${server.origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('placette-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${server.origin}${next}`);
-}
+const signIn = (page: Page, email: string, next = '/merchant') => signInAt(page, server.origin, email, next);
 
 function floristSection(page: Page) {
   return page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name: /Pétales/ }) });
@@ -72,6 +67,53 @@ test('a florist edits her hours and description; the public page and the catalog
   await visitorPage.goto(`${server.origin}/shops/petales-et-briques`);
   await expect(visitorPage.getByText('Nos **renoncules** arrivent du Tarn chaque mardi.')).toBeVisible();
   await visitor.close();
+});
+
+test('a florist places her shop on the map (a click, then the arrow keys); typed coordinates outside the city are refused', async ({ page }) => {
+  await signIn(page, 'fleuriste@placette.test');
+  await floristSection(page).getByRole('link', { name: 'Page de la boutique' }).click();
+  const map = page.getByRole('application', { name: 'Carte pour placer votre commerce' });
+  await expect(map).toHaveAttribute('aria-busy', 'false');
+  const lat = page.locator('input[name="lat"]');
+  const lng = page.locator('input[name="lng"]');
+  const before = { lat: Number(await lat.inputValue()), lng: Number(await lng.inputValue()) };
+
+  // The map opens on the shop: a click up and to the right of it moves the pin north-east.
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 80, box.y + box.height / 2 - 50);
+  await expect.poll(async () => Number(await lng.inputValue())).toBeGreaterThan(before.lng);
+  const clicked = { lat: Number(await lat.inputValue()), lng: Number(await lng.inputValue()) };
+  expect(clicked.lat).toBeGreaterThan(before.lat);
+  // At zoom 16.5, 80 px is about 100 m: the point is near, not across town.
+  expect(clicked.lng - before.lng).toBeLessThan(0.003);
+  await expect(page.getByRole('status').filter({ hasText: 'Épingle placée' })).toContainText(clicked.lat.toFixed(5));
+
+  // The keyboard moves it 10 m a press (Shift: 100 m).
+  await map.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(async () => Number(await lat.inputValue())).toBeCloseTo(clicked.lat - 20 / 111_320, 5);
+  const picked = { lat: Number(await lat.inputValue()), lng: Number(await lng.inputValue()) };
+  expect(picked.lng).toBeCloseTo(clicked.lng - 100 / (111_320 * Math.cos((clicked.lat * Math.PI) / 180)), 5);
+
+  // Typed far away (Paris), the position is refused next to the field and nothing is saved.
+  await lat.fill('48,8566');
+  await page.getByRole('button', { name: 'Enregistrer la page' }).click();
+  await expect(page.getByText('Ce point est hors du territoire de la plateforme')).toBeVisible();
+  await expect(lat).toHaveAttribute('aria-invalid', 'true');
+
+  // Typing the picked latitude back puts the pin there again; saving keeps the picked point.
+  await lat.fill(String(picked.lat));
+  await page.getByRole('button', { name: 'Enregistrer la page' }).click();
+  await expect(page.getByText('Page de la boutique enregistrée.')).toBeVisible();
+  await page.reload();
+  await expect(lat).toHaveValue(String(picked.lat));
+  await expect(lng).toHaveValue(String(picked.lng));
+  const catalog = (await (await page.request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
+  const shop = catalog.items.find((i) => i.kind === 'shop' && 'slug' in i && i.slug === 'petales-et-briques');
+  expect(shop).toMatchObject({ lat: picked.lat, lng: picked.lng });
 });
 
 test('a florist proposes a deal; it waits for the team', async ({ page }) => {

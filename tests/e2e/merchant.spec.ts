@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Catalog } from './support/fixtures';
+import { signInAt } from './support/app';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -16,13 +17,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, next = '/merchant'): Promise<void> {
-  await page.goto(`${server.origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('placette-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${server.origin}${next}`);
-}
+const signIn = (page: Page, email: string, next = '/merchant') => signInAt(page, server.origin, email, next);
 
 async function shopIdOf(page: Page, name: RegExp): Promise<string> {
   const section = page.locator('section.shop', { has: page.getByRole('heading', { level: 2, name }) });

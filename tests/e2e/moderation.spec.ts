@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { signInAt } from './support/app';
 import { startServer } from './support/server';
 
 /**
@@ -9,13 +10,7 @@ import { startServer } from './support/server';
  */
 const PASSWORD = 'placette-demo';
 
-async function signIn(page: Page, email: string, next: string, origin: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('main form button[type="submit"], form button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, email: string, next: string, origin: string, password = PASSWORD) => signInAt(page, origin, email, next, password);
 
 interface Catalog {
   items: { id: string; kind: string; title: string }[];

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
 
 /**
- * The orders API on the demo city, over HTTP against the built app (own server, port 4280):
+ * The orders API on the demo city, over HTTP against the built app (own server, port 4320):
  * the demo citizen orders from a click & collect shop and has the florist deliver, the catalog
  * delta carries the new stock, the florist sees its part and accepts it, the citizen sees it move.
  */
@@ -38,7 +38,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = await startServer(4280);
+  server = await startServer(4320);
 });
 
 test.afterAll(async () => {

@@ -199,7 +199,7 @@ test.describe('privacy', () => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(scriptSrc.some((v) => v === '*' || v.startsWith('http'))).toBe(false);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['permissions-policy']).toBeTruthy();
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['set-cookie']).toBeUndefined();

@@ -146,6 +146,17 @@ describe('content service', () => {
     expect(listContent(database, { status: 'published' }, at(4)).map((e) => e.id)).toContain(id);
   });
 
+  it('an item scheduled or moved earlier after the catalog was read still appears on time', () => {
+    // The catalog has been read (so the next publication time is known) before each change.
+    catalogSnapshot(database, now);
+    const id = createContent(database, curator, input({ publishedAt: at(10).toISOString() }), now);
+    expect(publishDueContent(database, at(1))).toEqual([]);
+    updateContent(database, curator, id, input({ publishedAt: at(2).toISOString() }), now);
+    expect(publishDueContent(database, at(1))).toEqual([]);
+    expect(snapshotIds(at(3)).has(`event-${id}`)).toBe(true);
+    expect(journal(`event-${id}`)).toEqual(['upsert']);
+  });
+
   it('an item published now is journaled by its save, not again by the due check', () => {
     const id = createContent(database, curator, input(), now);
     expect(publishDueContent(database, at(1))).toEqual([]);

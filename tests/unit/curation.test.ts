@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '$lib/server/db';
-import { auditLog, shops, users } from '$lib/server/db/schema';
+import { auditLog, settings, shops, users } from '$lib/server/db/schema';
 import { seedDemo } from '$lib/server/db/seed';
 import { loadCatalogItems } from '$lib/server/catalog/build';
 import { currentCatalogVersion } from '$lib/server/catalog/log';
@@ -131,5 +131,24 @@ describe('curation', () => {
   it('a fresh install without the setting is closed', () => {
     const fresh = openDatabase(':memory:');
     expect(launchStatus(fresh)).toEqual({ open: false, approvedShops: 0, threshold: 40 });
+  });
+
+  it('an install upgraded from before the gate comes up closed; opening it brings every device back in step', () => {
+    // Before the gate there was no platform_open row: shops were public as soon as approved.
+    database.delete(settings).where(eq(settings.key, 'platform_open')).run();
+    const synced = currentCatalogVersion(database);
+    expect(launchStatus(database).open).toBe(false);
+    // A new device gets no marketplace at all…
+    expect(catalogSnapshot(database).snapshot.items.some((i) => i.kind === 'shop')).toBe(false);
+    // …while one that synced before the upgrade is told nothing (no new version, no tombstone).
+    expect(currentCatalogVersion(database)).toBe(synced);
+    expect(catalogDelta(database, synced)).toMatchObject({ upserts: [], deletions: [] });
+
+    // Pressing « Ouvrir la plateforme » (below the default threshold of 40: confirmed) journals
+    // every approved shop's entries: a new device and an old one see the same marketplace.
+    setPlatformOpen(database, curator.id, true, { confirmBelow: true });
+    const shopIds = catalogSnapshot(database).snapshot.items.filter((i) => i.kind === 'shop').map((i) => i.id);
+    expect(shopIds.length).toBeGreaterThan(20);
+    expect(catalogDelta(database, synced).upserts.map((i) => i.id)).toEqual(expect.arrayContaining(shopIds));
   });
 });

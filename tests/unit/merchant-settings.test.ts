@@ -131,17 +131,29 @@ describe('shop settings and deals against the demo database', () => {
     address: '3 rue du Taur, Toulouse',
     lat: '43,6045',
     lng: '1.444',
-    phone: '05 61 00 00 00',
-    clickAndCollect: 'on'
+    phone: '05 61 00 00 00'
   };
 
   it('validates the settings form: Markdown kept as typed (line endings normalised), coordinates and phone checked', () => {
     const ok = parseForm(form(validSettings), shopSettingsSchema);
-    expect(ok.ok && ok.data).toMatchObject({ description: 'Des **fleurs** de saison.\n\n- renoncules\n- anémones', lat: 43.6045, lng: 1.444, clickAndCollect: true });
+    expect(ok.ok && ok.data).toMatchObject({ description: 'Des **fleurs** de saison.\n\n- renoncules\n- anémones', lat: 43.6045, lng: 1.444 });
     const bad = parseForm(form({ ...validSettings, lat: '91', lng: 'abc', phone: 'appelez-moi', description: 'x'.repeat(4001) }), shopSettingsSchema);
     expect(bad.ok).toBe(false);
     expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['description', 'lat', 'lng', 'phone']);
     expect(!bad.ok && bad.errors.phone).toBe('phone_invalid');
+    expect(!bad.ok && bad.errors).toMatchObject({ lat: 'coord_outside', lng: 'invalid' });
+  });
+
+  it('keeps a shop within the territory: Paris, the other hemisphere or 1e3 are refused', () => {
+    const errors = (lat: string, lng: string) => {
+      const parsed = parseForm(form({ ...validSettings, lat, lng }), shopSettingsSchema);
+      return parsed.ok ? {} : parsed.errors;
+    };
+    expect(errors('43,5', '1,3')).toEqual({});
+    expect(errors('43.72', '1.6')).toEqual({});
+    expect(errors('48.8566', '2.3522')).toMatchObject({ lat: 'coord_outside', lng: 'coord_outside' });
+    expect(errors('-43.6', '1.44')).toMatchObject({ lat: 'coord_outside' });
+    expect(errors('1e3', '0x1')).toMatchObject({ lat: 'invalid', lng: 'invalid' });
   });
 
   it('saves everything in one transaction, journals the approved shop and the catalog shows it', () => {

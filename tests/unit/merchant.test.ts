@@ -72,7 +72,7 @@ describe('shop application', () => {
     expect(ok).toMatchObject({ ok: true, data: { lat: 43.6, lng: 1.44, clickAndCollect: false } });
     const bad = parseForm(form({ shopName: 'Chez Lu', category: 'casino', description: 'x', address: '1 place', lat: '99', lng: '' }), shopApplicationSchema);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toMatchObject({ category: 'required', lat: 'invalid', lng: 'required' });
+    if (!bad.ok) expect(bad.errors).toMatchObject({ category: 'required', lat: 'coord_outside', lng: 'required' });
   });
 
   it('slugs names and keeps them unique', () => {

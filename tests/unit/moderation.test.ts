@@ -13,6 +13,7 @@ import { catalogDelta, catalogSnapshot } from '$lib/server/catalog/snapshot';
 import { listAudit } from '$lib/server/curation/audit';
 import { CurationError } from '$lib/server/curation/shops';
 import { listPendingDeals, publishDeal, rejectDeal } from '$lib/server/curation/deals';
+import { findDeal, listDeals, saveDeal } from '$lib/server/merchant/deals';
 import { createReport, dismissReport, hideReported, listOpenReports } from '$lib/server/curation/reports';
 import { addTheme, listThemeRows, moveTheme, renameTheme } from '$lib/server/curation/themes';
 import { listUsers, setCurator, setGuidePublicBeforeLaunch, setLaunchThreshold } from '$lib/server/curation/admin';
@@ -80,6 +81,21 @@ describe('moderation', () => {
       rejectDeal(database, curator, pending.id, 'Dates incohérentes');
       expect(currentCatalogVersion(database)).toBe(before);
       expect(database.select().from(deals).where(eq(deals.id, pending.id)).get()!.status).toBe('rejected');
+    });
+
+    it('the shop reads the reason of a refusal until the deal is sent again or published', () => {
+      const [pending] = listPendingDeals(database);
+      rejectDeal(database, curator, pending.id, 'Dates incohérentes');
+      expect(findDeal(database, pending.shopId, pending.id)).toMatchObject({ status: 'rejected', statusReason: 'Dates incohérentes' });
+      expect(listDeals(database, pending.shopId).find((d) => d.id === pending.id)?.statusReason).toBe('Dates incohérentes');
+
+      // Edited and sent again: back in the queue, the old reason no longer shown.
+      saveDeal(database, pending.shopId, pending.id, { title: pending.title, details: 'Du 1er au 10', startsOn: '2026-12-01', endsOn: '2026-12-10' });
+      expect(findDeal(database, pending.shopId, pending.id)).toMatchObject({ status: 'pending', statusReason: '' });
+
+      rejectDeal(database, curator, pending.id, 'Toujours incohérent');
+      publishDeal(database, curator, pending.id);
+      expect(findDeal(database, pending.shopId, pending.id)).toMatchObject({ status: 'published', statusReason: '' });
     });
   });
 

@@ -367,24 +367,3 @@ describe('checkouts committed together', () => {
     expect(stock(f, f.cake)).toEqual({ stock: 1, reserved: 2, sold: 0 });
   });
 });
-
-describe('order settings (merchant)', () => {
-  it('parses the form, saves it, and the catalog carries slot length and delivery', async () => {
-    const { orderSettingsSchema } = await import('../../src/lib/schemas/orders');
-    const { saveOrderSettings, orderSettings } = await import('../../src/lib/server/orders/settings');
-    const f = ordersFixture();
-    const parsed = orderSettingsSchema.safeParse({ clickAndCollect: 'on', slotMinutes: '30', slotCapacity: '3', prepMinutes: '60', delivery: 'on', deliveryPostcodes: '31000, 31300\n31000', deliveryFee: '5,90' });
-    expect(parsed.success && parsed.data).toEqual({ clickAndCollect: true, slotMinutes: 30, slotCapacity: 3, prepMinutes: 60, delivery: true, deliveryPostcodes: ['31000', '31300'], deliveryFee: 590 });
-    const before = currentCatalogVersion(f.db);
-    expect(saveOrderSettings(f.db, f.shopA, parsed.success ? parsed.data : (undefined as never))).toBe(true);
-    expect(orderSettings(f.db, f.shopA)).toMatchObject({ slotMinutes: 30, deliveryPostcodes: ['31000', '31300'], deliveryFeeCents: 590 });
-    const shop = catalogDelta(f.db, before).upserts.find((i) => i.id === `shop-${f.shopA}`);
-    expect(shop).toMatchObject({ slot_minutes: 30, delivery: { postcodes: ['31000', '31300'], fee_cents: 590 }, click_and_collect: true });
-
-    const bad = orderSettingsSchema.safeParse({ slotMinutes: '0', slotCapacity: 'x', prepMinutes: '10', delivery: 'on', deliveryPostcodes: '', deliveryFee: 'abc' });
-    expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => i.message).sort()).toEqual(['price_invalid', 'slot_capacity_invalid', 'slot_minutes_invalid']);
-    const noZone = orderSettingsSchema.safeParse({ slotMinutes: '15', slotCapacity: '4', prepMinutes: '10', delivery: 'on', deliveryPostcodes: ' ' });
-    expect(noZone.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['deliveryPostcodes', 'postcodes_required']]);
-  });
-});

@@ -6,7 +6,7 @@ import type { Db } from '../../src/lib/server/db';
 import { orderParts, orders, paymentEvents, products, shops } from '../../src/lib/server/db/schema';
 import { setOnlineProvider, paymentMethods } from '../../src/lib/server/payments';
 import { stripeConfigFromEnv, stripeProvider } from '../../src/lib/server/payments/stripe';
-import { writeSetting } from '../../src/lib/server/settings';
+import { commissionOn, setCommissionBps } from '../../src/lib/server/orders/payouts';
 import { firstSlot, ordersFixture, stockLedger, type OrdersFixture } from '../support/orders-fixture';
 
 /**
@@ -62,7 +62,7 @@ beforeAll(async () => {
   f = ordersFixture(appDb, { bread: 100, cake: 3, book: 100, bouquet: 4 });
   appDb.update(shops).set({ paymentAccount: 'acct_shopA' }).where(eq(shops.id, f.shopA)).run();
   appDb.update(shops).set({ paymentAccount: 'acct_shopB' }).where(eq(shops.id, f.shopB)).run();
-  writeSetting(appDb, 'commission_percent', 5);
+  setCommissionBps(appDb, 500);
   const config = stripeConfigFromEnv({
     STRIPE_SECRET_KEY: 'sk_test_placette',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -144,8 +144,9 @@ describe('Stripe', () => {
     expect(status(body.id)).toBe('paid');
     const transfers = calls.slice(before).filter((c) => c.path === '/v1/transfers');
     expect(transfers.map((t) => [t.form.get('destination'), Number(t.form.get('amount')), t.form.get('transfer_group')])).toEqual([
-      ['acct_shopA', Math.round(2 * 250 * 0.95), body.id],
-      ['acct_shopB', Math.round(2090 * 0.95), body.id]
+      // Less the platform's 5 % commission.
+      ['acct_shopA', 500 - commissionOn(500, 500), body.id],
+      ['acct_shopB', 2090 - commissionOn(2090, 500), body.id]
     ]);
     expect(await notify(payload)).toEqual({ status: 200, body: { received: true, duplicate: true } });
     expect(calls.slice(before).filter((c) => c.path === '/v1/transfers')).toHaveLength(2);

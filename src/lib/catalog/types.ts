@@ -78,8 +78,13 @@ export interface ShopItem extends ItemBase {
   click_and_collect: boolean;
   /** Length of its pickup slots, in minutes (the slots themselves: `GET /api/shops/:id/slots`). */
   slot_minutes: number;
-  /** Delivery by the shop: the postcodes it serves and its fee; null when it does not deliver. */
-  delivery: { postcodes: string[]; fee_cents: number } | null;
+  /** Delivery by the shop: its fee and the postcodes it serves; null when it does not deliver. */
+  delivery?: ShopDelivery | null;
+}
+
+export interface ShopDelivery {
+  fee_cents: number;
+  postcodes: string[];
 }
 
 interface ShopOwned {

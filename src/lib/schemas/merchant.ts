@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shopCategories, type ShopCategory } from '$lib/catalog/shop-categories';
 import { parseCalendarDate } from '$lib/merchant/shop-hours';
+import { SHOP_AREA } from '$lib/merchant/shop-area';
 import { markdownField } from './markdown';
 import { emailField } from './account';
 
@@ -23,18 +24,22 @@ export function parseEuros(input: string): number | null {
   return cents <= MAX_CENTS ? cents : null;
 }
 
-export const checkbox = z
+const checkbox = z
   .string()
   .optional()
   .transform((v) => v === 'on' || v === 'true' || v === '1');
 
+/** A latitude or longitude typed in French or English ("43,6" or "43.6"), inside the territory. */
 const coordinate = (min: number, max: number) =>
   z
     .string({ error: 'required' })
     .trim()
     .min(1, 'required')
+    .regex(/^-?\d{1,3}(?:[.,]\d{1,12})?$/, 'invalid')
     .transform((v) => Number(v.replace(',', '.')))
-    .pipe(z.number({ error: 'invalid' }).min(min, 'invalid').max(max, 'invalid'));
+    .pipe(z.number({ error: 'invalid' }).min(min, 'coord_outside').max(max, 'coord_outside'));
+const latitude = () => coordinate(SHOP_AREA.south, SHOP_AREA.north);
+const longitude = () => coordinate(SHOP_AREA.west, SHOP_AREA.east);
 
 /**
  * A textarea's text: browsers submit its line breaks as \r\n while `maxlength` counts one
@@ -53,8 +58,8 @@ export const shopApplicationSchema = z.object({
     .refine((key): key is ShopCategory => Object.hasOwn(shopCategories, key), 'required'),
   description: longText({ error: 'required' }).min(1, 'required').max(2000, 'too_long'),
   address: z.string({ error: 'required' }).trim().min(5, 'required').max(200, 'too_long'),
-  lat: coordinate(-90, 90),
-  lng: coordinate(-180, 180),
+  lat: latitude(),
+  lng: longitude(),
   clickAndCollect: checkbox
 });
 export type ShopApplicationInput = z.output<typeof shopApplicationSchema>;
@@ -113,15 +118,14 @@ export const shopSettingsSchema = z.object({
   // Markdown source, stored as typed; markdownField's own message is a sentence, the action maps it to 'too_long'.
   description: markdownField(SHOP_DESCRIPTION_MAX).default(''),
   address: z.string({ error: 'required' }).trim().min(5, 'required').max(200, 'too_long'),
-  lat: coordinate(-90, 90),
-  lng: coordinate(-180, 180),
+  lat: latitude(),
+  lng: longitude(),
   phone: z
     .string()
     .trim()
     .max(30, 'phone_invalid')
     .regex(/^(?:\+?[0-9][0-9 ().-]{5,28})?$/, 'phone_invalid')
-    .default(''),
-  clickAndCollect: checkbox
+    .default('')
 });
 export type ShopSettingsInput = z.output<typeof shopSettingsSchema>;
 

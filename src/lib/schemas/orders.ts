@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { checkbox, parseEuros } from './merchant';
 
 /**
  * The orders API contract (`POST /api/orders`, `GET /api/shops/[id]/slots`), shared by the
@@ -83,46 +82,3 @@ export const partActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('collect'), code: z.string().trim().min(4).max(20) }).strict()
 ]);
 export type PartAction = z.output<typeof partActionSchema>;
-
-const wholeNumber = (min: number, max: number, code: string) =>
-  z
-    .string({ error: code })
-    .trim()
-    .regex(/^[0-9]{1,5}$/, code)
-    .transform(Number)
-    .pipe(z.number().int().min(min, code).max(max, code));
-
-/**
- * A shop's order settings form (merchant side): pickup slots, click & collect, delivery zone
- * and fee. Messages are error codes, like the other merchant forms.
- */
-export const orderSettingsSchema = z
-  .object({
-    clickAndCollect: checkbox,
-    slotMinutes: wholeNumber(5, 240, 'slot_minutes_invalid'),
-    slotCapacity: wholeNumber(1, 500, 'slot_capacity_invalid'),
-    prepMinutes: wholeNumber(0, 2880, 'prep_minutes_invalid'),
-    delivery: checkbox,
-    /** Postcodes served, separated by spaces, commas or line breaks. */
-    deliveryPostcodes: z
-      .string()
-      .optional()
-      .transform((v) => [...new Set((v ?? '').split(/[\s,;]+/).filter(Boolean))])
-      .pipe(z.array(z.string().regex(/^[0-9]{5}$/, 'postcode_invalid')).max(300, 'postcodes_too_many')),
-    deliveryFee: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v?.trim()) return 0;
-        const cents = parseEuros(v);
-        if (cents === null) {
-          ctx.addIssue({ code: 'custom', message: 'price_invalid' });
-          return z.NEVER;
-        }
-        return cents;
-      })
-  })
-  .superRefine((v, ctx) => {
-    if (v.delivery && v.deliveryPostcodes.length === 0) ctx.addIssue({ code: 'custom', path: ['deliveryPostcodes'], message: 'postcodes_required' });
-  });
-export type OrderSettingsInput = z.output<typeof orderSettingsSchema>;

@@ -7,6 +7,8 @@ import { guidePublicSchema, launchThresholdSchema, userRoleSchema } from '$lib/s
 import { listUsers, setCurator, setGuidePublicBeforeLaunch, setLaunchThreshold } from '$lib/server/curation/admin';
 import { guidePublicBeforeLaunch, launchThreshold } from '$lib/server/curation/launch';
 import { curationFail } from '$lib/server/curation/form-failure';
+import { commissionBps, setCommissionBps } from '$lib/server/orders/payouts';
+import { commissionSchema } from '$lib/schemas/order-settings';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   requireRole(db(), locals, url, 'admin');
@@ -14,7 +16,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return {
     users: listUsers(database),
     threshold: launchThreshold(database),
-    guidePublic: guidePublicBeforeLaunch(database)
+    guidePublic: guidePublicBeforeLaunch(database),
+    commissionBps: commissionBps(database)
   };
 };
 
@@ -45,6 +48,13 @@ export const actions: Actions = {
     const form = await readForm(request, guidePublicSchema);
     if (!form.ok) return fail(400, { id: 'settings', errors: form.errors });
     setGuidePublicBeforeLaunch(db(), user, form.data.guidePublic === 'on');
+    return { done: 'saved' };
+  },
+  commission: async ({ locals, url, request }) => {
+    requireRole(db(), locals, url, 'admin');
+    const form = await readForm(request, commissionSchema);
+    if (!form.ok) return fail(400, { id: 'commission', values: form.values, errors: form.errors });
+    setCommissionBps(db(), form.data.commission);
     return { done: 'saved' };
   }
 };

@@ -55,6 +55,18 @@ export async function waitForFeed(page: Page): Promise<void> {
   await expect(page.locator('ul.feed')).toHaveAttribute('aria-busy', 'false');
 }
 
+/**
+ * Signs in through the sign-in form of the server at `origin` ('' for the shared one) and waits
+ * for `next`. The demo accounts all have the same password.
+ */
+export async function signInAt(page: Page, origin: string, email: string, next: string, password = 'placette-demo'): Promise<void> {
+  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('main form button[type="submit"]').first().click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
 /** Opens the home page of an onboarded device and waits for cards. */
 export async function openFeed(page: Page): Promise<void> {
   await page.goto('/');

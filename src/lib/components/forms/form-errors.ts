@@ -22,6 +22,7 @@ const messages: Record<string, (params: { minutes?: number }) => string> = {
   login_failed: () => m.form_error_login_failed(),
   price_invalid: () => m.form_error_price_invalid(),
   stock_invalid: () => m.form_error_stock_invalid(),
+  coord_outside: () => m.form_error_coord_outside(),
   rate_limited: ({ minutes }) => m.form_error_rate_limited({ minutes: minutes ?? 1 })
 };
 

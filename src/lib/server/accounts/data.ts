@@ -5,7 +5,8 @@ import { listUserSessions } from '../auth/session';
 import { remainingRecoveryCodes } from '../auth/two-factor';
 import { recordCatalogChanges } from '../catalog/log';
 import { shopCatalogIds } from '../catalog/shop-entries';
-import { anonymiseCustomerOrders, customerOrders } from '../orders/account-data';
+import { anonymiseCustomerOrders, customerDeliveryPhotoIds, customerOrders } from '../orders/account-data';
+import { citizenPhotoIds, exportConversations } from '../messaging/service';
 
 /** Everything the server keeps about one account, as the owner downloads it. */
 export function exportAccount(database: Db, userId: number) {
@@ -35,7 +36,8 @@ export function exportAccount(database: Db, userId: number) {
       .innerJoin(shops, eq(shops.id, shopMembers.shopId))
       .where(eq(shopMembers.userId, userId))
       .all(),
-    orders: customerOrders(database, userId, 10_000)
+    orders: customerOrders(database, userId, 10_000),
+    messages: exportConversations(database, userId)
   };
 }
 
@@ -44,12 +46,17 @@ export const SOLE_OWNER_REASON = 'Le compte de la personne responsable a été s
 /**
  * Deletes an account and what hangs on it (sessions, recovery codes and shop memberships by
  * cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
- * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves
- * the public catalog; its remaining staff still see it. Audit entries keep the action with the
- * actor set to null.
+ * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves the public catalog; its
+ * remaining staff still see it. Audit entries keep the action with the actor set to null.
+ * Messaging: the citizen's conversations (and photos) are deleted; messages written on behalf of
+ * a shop stay in that shop's conversations with the writer set to null (they are the shop's).
+ * Returns the ids of the photos (order deliveries, the citizen's messages) to delete from storage
+ * once committed.
  */
-export function deleteAccount(database: Db, userId: number): void {
-  database.transaction((tx) => {
+export function deleteAccount(database: Db, userId: number): string[] {
+  // The citizen's conversations go with the account (cascade).
+  const messagePhotos = citizenPhotoIds(database, userId);
+  return database.transaction((tx) => {
     const owned = tx
       .select({ shopId: shopMembers.shopId })
       .from(shopMembers)
@@ -68,7 +75,9 @@ export function deleteAccount(database: Db, userId: number): void {
       tx.update(shops).set({ status: 'suspended', statusReason: SOLE_OWNER_REASON, updatedAt: new Date().toISOString() }).where(eq(shops.id, shopId)).run();
     }
     if (email) tx.delete(shopInvites).where(eq(shopInvites.email, email)).run();
+    const photos = customerDeliveryPhotoIds(tx, userId);
     anonymiseCustomerOrders(tx, userId);
     tx.delete(users).where(eq(users.id, userId)).run();
+    return [...photos, ...messagePhotos];
   });
 }

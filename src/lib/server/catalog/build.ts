@@ -124,7 +124,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
       closed_dates: s.closedDates,
       click_and_collect: s.clickAndCollect,
       slot_minutes: s.slotMinutes,
-      delivery: s.delivery ? { postcodes: s.deliveryPostcodes, fee_cents: s.deliveryFeeCents } : null,
+      delivery: s.delivery ? { fee_cents: s.deliveryFeeCents, postcodes: s.deliveryPostcodes } : null,
       ...(s.photos[0] ? { image: s.photos[0] } : {})
     };
     approvedShops.set(s.id, shop);

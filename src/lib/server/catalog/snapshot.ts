@@ -50,10 +50,10 @@ const cache = new WeakMap<Db, CachedSnapshot>();
  * request: one object, one set of bytes, whoever asks.
  *
  * Scheduled content: first journal the items whose publication time has come (an idempotent
- * write, usually a single small SELECT that finds nothing), so the version moves when they go
- * public and devices pick them up with `?since=`. Checking here, on demand, rather than with a
- * timer, means no background job to run, stop or test, and nobody can see a catalog that is
- * stale with respect to the clock.
+ * write that, before the next publication time, does not even read the table), so the version
+ * moves when they go public and devices pick them up with `?since=`. Checking here, on demand,
+ * rather than with a timer, means no background job to run, stop or test, and nobody can see a
+ * catalog that is stale with respect to the clock.
  */
 export function catalogSnapshot(database: Db, now: Date = new Date()): CachedSnapshot {
   publishDueContent(database, now);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { contentItems, contentItemThemes, themes } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
@@ -145,6 +145,7 @@ function rowValues(input: ContentInput, now: Date) {
 /** Creates an item; returns its id. */
 export function createContent(database: Db, actor: Actor, input: ContentInput, now = new Date()): number {
   validate(input, now);
+  nextPublication.delete(database);
   return database.transaction((tx) => {
     const values = rowValues(input, now);
     const id = tx
@@ -165,6 +166,7 @@ export function createContent(database: Db, actor: Actor, input: ContentInput, n
  */
 export function updateContent(database: Db, actor: Actor, id: number, input: ContentInput, now = new Date()): ImageDescriptor | null {
   validate(input, now);
+  nextPublication.delete(database);
   return database.transaction((tx) => {
     const before = tx.select().from(contentItems).where(eq(contentItems.id, id)).get();
     if (!before) throw new ContentError('not_found');
@@ -190,6 +192,7 @@ export function updateContent(database: Db, actor: Actor, id: number, input: Con
 
 /** Deletes an item; returns its image (for the caller to delete once committed), or null. */
 export function deleteContent(database: Db, actor: Actor, id: number, now = new Date()): ImageDescriptor | null {
+  nextPublication.delete(database);
   return database.transaction((tx) => {
     const before = tx.select().from(contentItems).where(eq(contentItems.id, id)).get();
     if (!before) throw new ContentError('not_found');
@@ -200,34 +203,43 @@ export function deleteContent(database: Db, actor: Actor, id: number, now = new 
   });
 }
 
+/** Items saved before their publication time and not yet journaled (see publishDueContent). */
+const pending = and(eq(contentItems.status, 'published'), lt(contentItems.updatedAt, contentItems.publishedAt));
+
+/**
+ * Per database, the earliest publication time still to come (null: none). Forgotten by every
+ * content write of this process, which is the only writer of content (one server process per
+ * instance); so between writes the catalog request reads it instead of the table.
+ */
+const nextPublication = new WeakMap<Db, string | null>();
+
 /**
  * Journals the scheduled items that became due, so the catalog version changes when they go
  * public. An item saved before its publication time has updatedAt < publishedAt; once journaled,
  * its updatedAt is set to its publishedAt (the moment it appeared), which makes this idempotent:
  * a second call finds nothing. An item saved after it became public was journaled by that save
- * (updatedAt ≥ publishedAt) and is left alone. One cheap indexed-free scan of a small table.
+ * (updatedAt ≥ publishedAt) and is left alone. Before the next publication time it touches
+ * nothing, not even the table.
  */
 export function publishDueContent(database: Db, now = new Date()): string[] {
   const nowIso = now.toISOString();
-  const due = () =>
-    database
-      .select({ id: contentItems.id, kind: contentItems.kind, publishedAt: contentItems.publishedAt })
-      .from(contentItems)
-      .where(and(eq(contentItems.status, 'published'), lte(contentItems.publishedAt, nowIso), lt(contentItems.updatedAt, contentItems.publishedAt)))
-      .all();
-  if (due().length === 0) return [];
-  return database.transaction((tx) => {
-    // Re-read inside the transaction: another request may have journaled them meanwhile.
-    const rows = tx
-      .select({ id: contentItems.id, kind: contentItems.kind, publishedAt: contentItems.publishedAt })
-      .from(contentItems)
-      .where(and(eq(contentItems.status, 'published'), lte(contentItems.publishedAt, nowIso), lt(contentItems.updatedAt, contentItems.publishedAt)))
-      .all();
-    for (const r of rows) tx.update(contentItems).set({ updatedAt: r.publishedAt }).where(eq(contentItems.id, r.id)).run();
-    const ids = rows.map((r) => catalogId(r.kind, r.id));
-    if (ids.length) recordCatalogChanges(tx, ids, 'upsert');
-    return ids;
-  });
+  const next = nextPublication.get(database);
+  if (next === null || (next !== undefined && nowIso < next)) return [];
+  const columns = { id: contentItems.id, kind: contentItems.kind, publishedAt: contentItems.publishedAt };
+  const dueNow = and(pending, lte(contentItems.publishedAt, nowIso));
+  let ids: string[] = [];
+  if (database.select(columns).from(contentItems).where(dueNow).all().length > 0) {
+    ids = database.transaction((tx) => {
+      // Re-read inside the transaction: another request may have journaled them meanwhile.
+      const rows = tx.select(columns).from(contentItems).where(dueNow).all();
+      for (const r of rows) tx.update(contentItems).set({ updatedAt: r.publishedAt }).where(eq(contentItems.id, r.id)).run();
+      const journaled = rows.map((r) => catalogId(r.kind, r.id));
+      if (journaled.length) recordCatalogChanges(tx, journaled, 'upsert');
+      return journaled;
+    });
+  }
+  nextPublication.set(database, database.select({ at: min(contentItems.publishedAt) }).from(contentItems).where(pending).get()?.at ?? null);
+  return ids;
 }
 
 function toRow(row: typeof contentItems.$inferSelect, slugs: string[]): ContentRow {

@@ -60,7 +60,7 @@ export function publishDeal(database: Db, actor: Actor, dealId: number): void {
   database.transaction((tx) => {
     const deal = dealRow(tx, dealId);
     if (deal.status === 'published') throw new CurationError('status_conflict');
-    tx.update(deals).set({ status: 'published', updatedAt: new Date().toISOString() }).where(eq(deals.id, dealId)).run();
+    tx.update(deals).set({ status: 'published', statusReason: '', updatedAt: new Date().toISOString() }).where(eq(deals.id, dealId)).run();
     if (deal.shopStatus === 'approved') recordCatalogChanges(tx, [catalogId('deal', dealId)], 'upsert');
     writeAudit(tx, { actorId: actor.id, action: 'deal.publish', targetType: 'deal', targetId: dealId });
   });
@@ -71,13 +71,13 @@ export function rejectDealIn(tx: Tx, actor: Actor, dealId: number, reason: strin
   const why = checkReason(reason);
   const deal = dealRow(tx, dealId);
   if (deal.status === 'rejected') throw new CurationError('status_conflict');
-  tx.update(deals).set({ status: 'rejected', updatedAt: new Date().toISOString() }).where(eq(deals.id, dealId)).run();
+  tx.update(deals).set({ status: 'rejected', statusReason: why, updatedAt: new Date().toISOString() }).where(eq(deals.id, dealId)).run();
   if (deal.status === 'published' && deal.shopStatus === 'approved') recordCatalogChanges(tx, [catalogId('deal', dealId)], 'delete');
-  // The deals table has no reason column: the reason lives in the audit journal.
+  // The shop's members read the reason on their deals; the journal keeps it too.
   writeAudit(tx, { actorId: actor.id, action, targetType: 'deal', targetId: dealId, detail: why });
 }
 
-/** Refuses a pending deal or takes a published one down, with a reason (3–500 characters) kept in the audit log. */
+/** Refuses a pending deal or takes a published one down, with a reason (3–500 characters) shown to the shop and kept in the audit log. */
 export function rejectDeal(database: Db, actor: Actor, dealId: number, reason: string): void {
   checkReason(reason);
   database.transaction((tx) => rejectDealIn(tx, actor, dealId, reason));

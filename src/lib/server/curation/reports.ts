@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { contentItems, deals, products, reports, shops } from '../db/schema';
+import { contentItems, conversations, deals, products, reports, shops } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
 import { catalogId } from '$lib/catalog/types';
 import type { reportTargetTypes } from '$lib/schemas/curation';
@@ -21,6 +21,16 @@ function targetTitle(database: Pick<Db, 'select'>, type: string, id: number): st
       return database.select({ t: shops.name }).from(shops).where(eq(shops.id, id)).get()?.t ?? null;
     case 'content':
       return database.select({ t: contentItems.title }).from(contentItems).where(eq(contentItems.id, id)).get()?.t ?? null;
+    case 'conversation':
+      // The shop's name only: who the citizen is stays out of the report.
+      return (
+        database
+          .select({ t: shops.name })
+          .from(conversations)
+          .innerJoin(shops, eq(shops.id, conversations.shopId))
+          .where(eq(conversations.id, id))
+          .get()?.t ?? null
+      );
     default:
       return null;
   }

@@ -13,6 +13,8 @@ export interface DealRow {
   startsOn: string;
   endsOn: string;
   status: 'pending' | 'published' | 'rejected';
+  /** The curator's reason when the deal was refused or taken down, else ''. */
+  statusReason: string;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -29,7 +31,8 @@ const toRow = (r: typeof deals.$inferSelect): DealRow => ({
   details: r.details,
   startsOn: day(r.startsAt),
   endsOn: day(r.endsAt),
-  status: r.status
+  status: r.status,
+  statusReason: r.status === 'rejected' ? r.statusReason : ''
 });
 
 export function listDeals(database: Db, shopId: number): DealRow[] {
@@ -54,6 +57,7 @@ export function saveDeal(database: Db, shopId: number, dealId: number | null, in
       startsAt: parisDateTime(input.startsOn, '00:00'),
       endsAt: parisDateTime(input.endsOn, '23:59'),
       status: 'pending' as const,
+      statusReason: '',
       updatedAt: new Date().toISOString()
     };
     if (dealId === null) return tx.insert(deals).values({ shopId, ...values }).returning({ id: deals.id }).get().id;

@@ -1,17 +1,13 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../db';
-import { requireShopMember } from '../auth/guards';
 import { parseForm } from '../forms/read-form';
 import { productSchema, themeSlugs } from '$lib/schemas/merchant';
 import { findProduct, saveProduct, type PhotoChange } from './products';
 import { deleteImage, ImageRejected, saveImage } from '../images';
-import { idParam } from './route-params';
+import { shopMember } from './route-params';
 
 /** The add/edit product action, shared by /products/new and /products/[productId]. */
 export async function productAction(event: RequestEvent, productId: number | null) {
-  const database = db();
-  const shopId = idParam(event.params.id ?? '');
-  requireShopMember(database, event.locals, event.url, shopId);
+  const { database, shopId } = shopMember(event);
   let formData: FormData;
   try {
     formData = await event.request.formData();

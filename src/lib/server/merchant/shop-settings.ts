@@ -5,6 +5,7 @@ import { recordCatalogChanges } from '../catalog/log';
 import { catalogId } from '$lib/catalog/types';
 import type { ImageDescriptor } from '$lib/images/limits';
 import type { ShopSettingsInput } from '$lib/schemas/merchant';
+import type { OrderSettingsInput } from '$lib/schemas/order-settings';
 import { addClosedDate, removeClosedDate, type WeeklyHoursInput } from '$lib/merchant/shop-hours';
 
 export const MAX_SHOP_PHOTOS = 6;
@@ -20,7 +21,7 @@ export function shopSettings(database: Db, shopId: number) {
 }
 
 /** Runs `write` on the shop in one transaction and journals it when the shop is public. */
-export function updateShop<T>(database: Db, shopId: number, write: (tx: Tx, shop: typeof shops.$inferSelect) => T): T | null {
+function updateShop<T>(database: Db, shopId: number, write: (tx: Tx, shop: typeof shops.$inferSelect) => T): T | null {
   return database.transaction((tx) => {
     const shop = tx.select().from(shops).where(eq(shops.id, shopId)).get();
     if (!shop) return null;
@@ -49,7 +50,6 @@ export function saveShopSettings(
           lat: input.lat,
           lng: input.lng,
           phone: input.phone || null,
-          clickAndCollect: input.clickAndCollect,
           openingHours: input.hours
         })
         .where(eq(shops.id, shopId))
@@ -101,4 +101,25 @@ export function removeShopPhoto(database: Db, shopId: number, imageId: string): 
     tx.update(shops).set({ photos: shop.photos.filter((p) => p.id !== imageId) }).where(eq(shops.id, shopId)).run();
     return photo;
   });
+}
+
+/** Click & collect, pickup slots and delivery: what checkout and the slots API read. */
+export function saveOrderSettings(database: Db, shopId: number, input: OrderSettingsInput): boolean {
+  return (
+    updateShop(database, shopId, (tx) => {
+      tx.update(shops)
+        .set({
+          clickAndCollect: input.clickAndCollect,
+          slotMinutes: input.slotMinutes,
+          slotCapacity: input.slotCapacity,
+          prepMinutes: input.prepMinutes,
+          delivery: input.delivery,
+          deliveryPostcodes: input.deliveryPostcodes,
+          deliveryFeeCents: input.deliveryFeeCents
+        })
+        .where(eq(shops.id, shopId))
+        .run();
+      return true;
+    }) ?? false
+  );
 }

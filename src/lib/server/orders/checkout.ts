@@ -9,7 +9,6 @@ import { findSlot } from '$lib/orders/slots';
 import type { OrderRequest } from '$lib/schemas/orders';
 import { newOrderId, newPickupCode } from './codes';
 import { orderView, type OrderPartView, type OrderView } from './view';
-import { nudgeOrderStreams } from './live';
 
 /** A reason to refuse a checkout that depends on the state of the shops (HTTP 409). */
 export type CheckoutConflict =
@@ -262,7 +261,7 @@ function write(sqlite: Database.Database, input: CheckoutInput, hash: string, pr
       fulfilment: plan.fulfilment,
       slot: plan.slot?.start ?? null,
       slot_end: plan.slot?.end ?? null,
-      delivery: plan.fulfilment === 'delivery' ? { address: plan.address, fee_cents: plan.feeCents } : null,
+      delivery: plan.fulfilment === 'delivery' ? { address: plan.address, fee_cents: plan.feeCents, photo: null } : null,
       subtotal_cents: plan.subtotalCents,
       lines: plan.lines.map((l) => ({ productId: catalogId('product', l.row.id), name: l.row.name, unit_price_cents: l.row.priceCents, qty: l.qty })),
       timeline: [{ status: 'placed', at: createdAt }]
@@ -293,8 +292,6 @@ function attempt(database: Db, input: CheckoutInput): CheckoutResult {
     throw e;
   }
   if (written.kind === 'replayed') return { kind: 'replayed', order: orderView(database, written.id)! };
-  // A new part on the shops' boards (streams re-read a moment later, after the batch's commit).
-  if (written.kind === 'created') nudgeOrderStreams();
   return written;
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orderParts, orders, paymentEvents, shops } from '../db/schema';
-import { readSetting } from '../settings';
+import { commissionBps, commissionOn } from './payouts';
 import type { PaymentOutcome, PaymentProvider } from '../payments';
 import { endUnpaidOrder, markPaid } from './transitions';
 import type { OrderView } from './view';
@@ -48,14 +48,8 @@ export function applyPaymentEvent(database: Db, outcome: PaymentOutcome, now = n
     .immediate();
 }
 
-/** The platform's commission on online sales, in percent (setting `commission_percent`, default 0). */
-export function commissionPercent(database: Pick<Db, 'select'>): number {
-  const value = readSetting<number>(database, 'commission_percent');
-  return typeof value === 'number' && value >= 0 && value <= 100 ? value : 0;
-}
-
 /**
- * Sends each shop of a paid order its share (lines and delivery fee, less the commission) once:
+ * Sends each shop of a paid order its share (lines and delivery fee, less the platform's commission: see payouts.ts) once:
  * parts already paid out, refused or cancelled, and shops without a connected account are
  * skipped. Safe to call again (after a provider error, or for a repeated notification).
  */
@@ -69,11 +63,11 @@ export async function payOutShops(database: Db, provider: PaymentProvider, order
     .innerJoin(shops, eq(shops.id, orderParts.shopId))
     .where(and(eq(orderParts.orderId, orderId), isNull(orderParts.payoutRef), inArray(orderParts.status, ['placed', 'accepted', 'ready', 'collected'])))
     .all();
-  const keep = 1 - commissionPercent(database) / 100;
+  const bps = commissionBps(database);
   let n = 0;
   for (const part of due) {
     if (!part.account) continue;
-    const { ref } = await provider.payout({ orderId, partId: part.partId, account: part.account, amountCents: Math.round((part.subtotal + part.fee) * keep) });
+    const { ref } = await provider.payout({ orderId, partId: part.partId, account: part.account, amountCents: part.subtotal + part.fee - commissionOn(part.subtotal + part.fee, bps) });
     database.update(orderParts).set({ payoutRef: ref }).where(eq(orderParts.id, part.partId)).run();
     n++;
   }

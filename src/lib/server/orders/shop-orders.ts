@@ -16,9 +16,14 @@ export interface ShopOrderView extends OrderPartView {
  * A shop's parts: the open ones (placed, accepted, ready), or those of a Paris day (slot that
  * day, or placed that day for deliveries) when `date` is given — the preparation list.
  */
-export function shopOrders(database: Db, shopId: number, options: { date?: string; statuses?: OrderPartStatus[] } = {}): ShopOrderView[] {
+export function shopOrders(
+  database: Db,
+  shopId: number,
+  options: { date?: string; statuses?: OrderPartStatus[]; /** With `statuses`: also the parts closed since this instant (ISO). */ closedSince?: string } = {}
+): ShopOrderView[] {
   const conditions = [eq(orderParts.shopId, shopId)];
-  if (options.statuses) conditions.push(inArray(orderParts.status, options.statuses));
+  if (options.statuses && options.closedSince) conditions.push(or(inArray(orderParts.status, options.statuses), gte(orderParts.closedAt, options.closedSince))!);
+  else if (options.statuses) conditions.push(inArray(orderParts.status, options.statuses));
   if (options.date) {
     const from = new Date(parisInstant(options.date, 0)).toISOString();
     const to = new Date(parisInstant(addDays(options.date, 1), 0)).toISOString();

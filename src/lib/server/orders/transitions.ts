@@ -5,7 +5,6 @@ import { recordCatalogChanges } from '../catalog/log';
 import { catalogId, parseCatalogId } from '$lib/catalog/types';
 import { normalisePickupCode } from './codes';
 import { partViews, type OrderPartView } from './view';
-import { nudgeOrderStreams } from './live';
 
 type Writer = Pick<Db, 'select' | 'update' | 'insert'>;
 
@@ -133,7 +132,6 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
     })
     .immediate();
   if (!result.ok) return result;
-  nudgeOrderStreams();
   const [view] = partViews(database, { partIds: [ref.partId] });
   const { orderId: _o, partId: _p, ...part } = view;
   return { ok: true, part };
@@ -176,7 +174,6 @@ export function endUnpaidOrder(database: Db, orderId: string, status: Extract<Pa
       return true;
     })
     .immediate();
-  if (ended) nudgeOrderStreams();
   return ended;
 }
 
@@ -204,7 +201,6 @@ export function markPaid(database: Db, orderId: string): boolean {
       .set({ paymentStatus: 'paid', expiresAt: null })
       .where(and(eq(orders.id, orderId), eq(orders.paymentStatus, 'pending')))
       .run().changes === 1;
-  if (paid) nudgeOrderStreams();
   return paid;
 }
 

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orderLines, orderParts, orders, shops, type DeliveryAddress, type OrderPartStatus, type PaymentMethod, type PaymentStatus } from '../db/schema';
 import { catalogId } from '$lib/catalog/types';
+import type { ImageDescriptor } from '$lib/images/limits';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -31,12 +32,23 @@ export interface OrderPartView {
   /** Start of the pickup slot (ISO), null for a delivery. */
   slot: string | null;
   slot_end: string | null;
-  delivery: { address: DeliveryAddress | null; fee_cents: number } | null;
+  delivery: { address: DeliveryAddress | null; fee_cents: number; photo: DeliveryPhotoView | null } | null;
   subtotal_cents: number;
   lines: OrderLineView[];
   /** placed → accepted → ready → collected, or the step that ended it (refused, cancelled, expired). */
   timeline: TimelineStep[];
 }
+
+/**
+ * The "photo de livraison" the shop attached: its variants are served by `base` + variant file
+ * name (`<id>-<width>.<avif|webp>`), to the order's customer and the shop's members only.
+ */
+export interface DeliveryPhotoView extends ImageDescriptor {
+  base: string;
+}
+
+/** Where an order's private photos are served (see src/routes/api/orders/[id]/photos). */
+export const orderPhotoBase = (orderId: string) => `/api/orders/${orderId}/photos/`;
 
 export interface OrderView {
   id: string;
@@ -91,7 +103,10 @@ export function partViews(database: Reader, where: { orderIds?: string[]; partId
     fulfilment: part.fulfilment,
     slot: part.slotStart,
     slot_end: part.slotEnd,
-    delivery: part.fulfilment === 'delivery' ? { address: part.deliveryAddress, fee_cents: part.deliveryFeeCents } : null,
+    delivery:
+      part.fulfilment === 'delivery'
+        ? { address: part.deliveryAddress, fee_cents: part.deliveryFeeCents, photo: part.deliveryPhoto ? { ...part.deliveryPhoto, base: orderPhotoBase(part.orderId) } : null }
+        : null,
     subtotal_cents: part.subtotalCents,
     lines: lines
       .filter((l) => l.partId === part.id)

@@ -2,6 +2,7 @@ import { db } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import { seedDemoAccounts } from '../db/seed/accounts';
 import { vapidKeys } from '../push/vapid';
+import { startMessageRetention } from '../messaging/retention';
 
 /**
  * Opens (and migrates) the database at start and, unless PLACETTE_DEMO=0, fills an empty one
@@ -17,4 +18,6 @@ export async function prepareDatabase(): Promise<void> {
   }
   // Generated on first start, then reused: subscriptions are bound to this key pair.
   vapidKeys(database);
+  // Messages and their photos are deleted on schedule (PRIVACY.md, Messaging).
+  startMessageRetention(database);
 }

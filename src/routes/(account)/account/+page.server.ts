@@ -1,3 +1,4 @@
+import { deleteImage } from '$lib/server/images';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -55,8 +56,10 @@ export const actions: Actions = {
     if (!(await checkPassword(database, user.id, form.data.password))) {
       return fail(400, { scope: 'delete', errors: { password: 'password_wrong' } });
     }
-    deleteAccount(database, user.id);
+    const photos = deleteAccount(database, user.id);
     endSession(database, event);
+    // Delivery photos of the anonymised orders: their files go once no row points at them.
+    for (const id of photos) await deleteImage(id);
     redirect(303, '/?account=deleted');
   }
 };

@@ -19,7 +19,9 @@ export const users = sqliteTable('users', {
   /** TOTP secret (20 random bytes) once two-factor is switched on; null otherwise. */
   totpKey: blob('totp_key', { mode: 'buffer' }),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  passwordChangedAt: text('password_changed_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+  passwordChangedAt: text('password_changed_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** Messaging: show the other side when this person has read their messages (off by default). */
+  readReceipts: integer('read_receipts', { mode: 'boolean' }).notNull().default(false)
 });
 
 /**

@@ -4,3 +4,4 @@ export * from './catalog-log';
 export * from './push';
 export * from './accounts';
 export * from './orders';
+export * from './messaging';

@@ -112,6 +112,8 @@ export const deals = sqliteTable(
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
     status: text('status', { enum: dealStatuses }).notNull().default('pending'),
+    /** Why the curator refused or took the deal down; shown to the shop's members. */
+    statusReason: text('status_reason').notNull().default(''),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
   },
   (t) => [index('deals_shop_idx').on(t.shopId)]

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
+import type { ImageDescriptor } from '$lib/images/limits';
 import { products, shops } from './market';
 
 export const paymentMethods = ['pickup', 'online'] as const;
@@ -84,6 +85,11 @@ export const orderParts = sqliteTable(
     slotEnd: text('slot_end'),
     deliveryAddress: text('delivery_address', { mode: 'json' }).$type<DeliveryAddress>(),
     deliveryFeeCents: integer('delivery_fee_cents').notNull().default(0),
+    /**
+     * "Photo de livraison": what the shop delivered, stored with the 'private' images and served
+     * only to the order's customer and the shop's members (GET /api/orders/[id]/photos/[file]).
+     */
+    deliveryPhoto: text('delivery_photo', { mode: 'json' }).$type<ImageDescriptor>(),
     /** Sum of the lines (without the delivery fee). */
     subtotalCents: integer('subtotal_cents').notNull(),
     placedAt: text('placed_at').notNull(),

@@ -1,16 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
-import { requireShopMember } from '$lib/server/auth/guards';
-import { idParam } from '$lib/server/merchant/route-params';
+import { memberShop } from '$lib/server/merchant/route-params';
 import { listProducts } from '$lib/server/merchant/products';
-import { shopHeader } from '$lib/server/merchant/shops';
-import { error } from '@sveltejs/kit';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-  const database = db();
-  const shopId = idParam(params.id);
-  requireShopMember(database, locals, url, shopId);
-  const shop = shopHeader(database, shopId);
-  if (!shop) error(404, 'Boutique introuvable');
+export const load: PageServerLoad = (event) => {
+  const { database, shopId, shop } = memberShop(event);
   return { shop, products: listProducts(database, shopId) };
 };

@@ -1,9 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
-import { requireShopMember } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/server/forms/read-form';
-import { idParam } from '$lib/server/merchant/route-params';
+import { shopMember } from '$lib/server/merchant/route-params';
 import { themeOptions } from '$lib/server/merchant/shops';
 import {
   addShopClosure,
@@ -21,10 +19,8 @@ import type { ImageDescriptor } from '$lib/images/limits';
 import { inviteSchema, shopSettingsSchema, themeSlugs } from '$lib/schemas/merchant';
 import { parseCalendarDate, parseWeeklyHours } from '$lib/merchant/shop-hours';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-  const database = db();
-  const shopId = idParam(params.id);
-  const { role } = requireShopMember(database, locals, url, shopId);
+export const load: PageServerLoad = (event) => {
+  const { database, shopId, role } = shopMember(event);
   const shop = shopSettings(database, shopId);
   if (!shop) error(404, 'Boutique introuvable');
   return {
@@ -45,17 +41,10 @@ async function formOf(event: RequestEvent): Promise<FormData | null> {
   }
 }
 
-/** Guard shared by every action: a member of this shop (the owner for the team actions). */
-function member(event: RequestEvent, role?: 'owner') {
-  const database = db();
-  const shopId = idParam(event.params.id ?? '');
-  const { user } = requireShopMember(database, event.locals, event.url, shopId, role);
-  return { database, shopId, user };
-}
 
 export const actions: Actions = {
   save: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     if (!formData) return fail(400, { action: 'save', values: {}, errors: { form: 'invalid' }, themes: [] as string[] });
     const themes = themeSlugs(formData.getAll('themes'));
@@ -84,7 +73,7 @@ export const actions: Actions = {
   },
 
   addClosure: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     const date = parseCalendarDate(String(formData?.get('date') ?? ''));
     if (!date) return fail(400, { action: 'closure', errors: { date: 'date_invalid' } });
@@ -93,7 +82,7 @@ export const actions: Actions = {
   },
 
   removeClosure: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     const date = parseCalendarDate(String(formData?.get('date') ?? ''));
     if (date) removeShopClosure(database, shopId, date);
@@ -101,7 +90,7 @@ export const actions: Actions = {
   },
 
   addPhotos: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     const files = (formData?.getAll('photos') ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     if (files.length === 0) return fail(400, { action: 'photos', photoError: 'empty' as const });
@@ -123,7 +112,7 @@ export const actions: Actions = {
   },
 
   removePhoto: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     const removed = removeShopPhoto(database, shopId, String(formData?.get('photo') ?? ''));
     // The files go once the row no longer points at them.
@@ -132,7 +121,7 @@ export const actions: Actions = {
   },
 
   invite: async (event) => {
-    const { database, shopId, user } = member(event, 'owner');
+    const { database, shopId, user } = shopMember(event, 'owner');
     const formData = await formOf(event);
     if (!formData) return fail(400, { action: 'invite', values: {}, errors: { form: 'invalid' } });
     const form = parseForm(formData, inviteSchema);
@@ -143,7 +132,7 @@ export const actions: Actions = {
   },
 
   revokeInvite: async (event) => {
-    const { database, shopId } = member(event, 'owner');
+    const { database, shopId } = shopMember(event, 'owner');
     const formData = await formOf(event);
     const id = Number(formData?.get('invite'));
     if (Number.isInteger(id) && id > 0) revokeInvite(database, shopId, id);
@@ -151,7 +140,7 @@ export const actions: Actions = {
   },
 
   removeMember: async (event) => {
-    const { database, shopId } = member(event, 'owner');
+    const { database, shopId } = shopMember(event, 'owner');
     const formData = await formOf(event);
     const id = Number(formData?.get('user'));
     if (Number.isInteger(id) && id > 0) removeStaff(database, shopId, id);

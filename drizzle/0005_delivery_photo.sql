@@ -1,0 +1,1 @@
+ALTER TABLE `order_parts` ADD `delivery_photo` text;

@@ -1,0 +1,1 @@
+ALTER TABLE `deals` ADD `status_reason` text DEFAULT '' NOT NULL;

@@ -1,0 +1,125 @@
+import { dirname, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The modules a first visit to `/` starts from: SvelteKit's client app, root layout, error page and `/`. */
+const ROOTS = [
+  '.svelte-kit/generated/client-optimized/app.js',
+  'src/routes/+layout.svelte',
+  'src/routes/+error.svelte',
+  'src/routes/+page.svelte'
+];
+const SVELTE_INTERNALS = 'node_modules/svelte/src/internal/client/index.js';
+const MESSAGES = ['src/lib/paraglide/messages.js', 'src/lib/paraglide/messages/_index.js'];
+
+/** Modules with no effect when loaded, so that the bundler may leave out what a page does not use. */
+const PURE_MODULES = /[\\/](node_modules[\\/]svelte[\\/]src[\\/]internal[\\/](client|shared)|src[\\/]lib[\\/]paraglide)[\\/]/;
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[]; code: string | null } | null;
+}
+
+/** `export { a, b as c } from './x.js'` lines of a barrel module → exported name → defining module. */
+function reExports(barrel: string, code: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [, list, from] of code.matchAll(/export\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+    for (const spec of list.split(',')) {
+      const exported = spec.trim().split(/\s+as\s+/).pop();
+      if (exported) names.set(exported, resolve(dirname(barrel), from));
+    }
+  }
+  return names;
+}
+
+/** Members a module uses from an import of `specifier`: `ns.name` of `import * as ns`, and named imports. */
+function usedMembers(code: string, specifier: RegExp): string[] {
+  const used: string[] = [];
+  const imports = new RegExp(`import\\s*([^'";]*?)\\s*from\\s*['"]${specifier.source}['"]`, 'g');
+  for (const [, clause] of code.matchAll(imports)) {
+    const namespace = /\*\s*as\s*([\w$]+)/.exec(clause)?.[1];
+    if (namespace) {
+      const member = new RegExp(`(?<![\\w$.])${namespace.replace(/\$/g, '\\$')}\\.([\\w$]+)`, 'g');
+      for (const [, name] of code.matchAll(member)) used.push(name);
+    }
+    const named = /\{([^}]*)\}/.exec(clause)?.[1];
+    if (named) used.push(...named.split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean));
+  }
+  return used;
+}
+
+/**
+ * Puts the code that the first load of `/` runs into one chunk: the parts of the Svelte and
+ * SvelteKit runtimes it uses, the root layout's and the feed's modules, their messages.
+ *
+ * Left to itself the bundler cuts that code into some thirty chunks by which pages share what, and
+ * ships Svelte's whole runtime (forms included) to every page because components reach it through
+ * one index module. Each file is compressed on its own, so identifiers and idioms are paid for in
+ * each of them, plus import glue: one chunk is several KiB lighter than the same code in thirty.
+ * The modules are found by walking static imports from the roots; through the two index modules
+ * (Svelte's internals, Paraglide's messages) only to the names a module actually uses. Other pages
+ * load this chunk too (they all start from the root layout) and keep their own code apart.
+ */
+export function firstLoadChunk(): Plugin {
+  return {
+    name: 'placette:first-load-chunk',
+    apply: 'build',
+    config(config, { isSsrBuild }) {
+      if (isSsrBuild) return;
+      const root = resolve(config.root ?? process.cwd());
+      const roots = ROOTS.map((file) => resolve(root, file));
+      const svelteInternals = resolve(root, SVELTE_INTERNALS);
+      const messages = MESSAGES.map((file) => resolve(root, file));
+      const routes = resolve(root, 'src/routes');
+      let firstLoad: Set<string> | undefined;
+
+      const walk = (graph: ModuleGraph): Set<string> => {
+        const svelteExports = reExports(svelteInternals, graph.getModuleInfo(svelteInternals)?.code ?? '');
+        const seen = new Set<string>();
+        const queue = [...roots];
+        while (queue.length > 0) {
+          const id = queue.pop()!;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const info = graph.getModuleInfo(id);
+          if (!info) continue;
+          for (const dep of info.importedIds) {
+            if (dep === svelteInternals) {
+              for (const name of usedMembers(info.code ?? '', /svelte\/internal\/client/)) {
+                const module = svelteExports.get(name);
+                if (module) queue.push(module);
+              }
+            } else if (messages.includes(dep)) {
+              for (const name of usedMembers(info.code ?? '', /[^'"]*paraglide\/messages(?:\.js|\/_index\.js)?/)) {
+                queue.push(resolve(messages[1], '..', `${name}.js`));
+              }
+            } else {
+              queue.push(dep);
+            }
+          }
+        }
+        return seen;
+      };
+
+      return {
+        build: {
+          rollupOptions: {
+            treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.test(id) },
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    debugName: 'first-load',
+                    name(id: string, graph: ModuleGraph) {
+                      firstLoad ??= walk(graph);
+                      const ownChunk = id.startsWith(routes) || roots.includes(id);
+                      return firstLoad.has(id) && !ownChunk ? 'first-load' : null;
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        }
+      };
+    }
+  };
+}
