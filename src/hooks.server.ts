@@ -1,6 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
+import { configurePayments } from '$lib/server/payments';
 import { compression } from './hooks/compression';
 import { csrf } from './hooks/csrf';
 import { securityHeaders } from './hooks/security-headers';
@@ -8,6 +9,7 @@ import { session } from './hooks/session';
 
 export const init: ServerInit = async () => {
   await prepareDatabase();
+  configurePayments();
 };
 
 // Compression wraps the response last, after the security headers are set.

@@ -2,6 +2,8 @@ import type { Handle } from '@sveltejs/kit';
 
 /** Rendered pages and other text answers worth compressing (static files are precompressed). */
 const COMPRESSIBLE = /^(text\/(html|plain|css|xml)|application\/(json|xml|manifest\+json))\b/i;
+/** Bytes under which an answer with a known length is sent as it is. */
+const SMALL = 1400;
 
 function acceptsGzip(header: string | null): boolean {
   return (header ?? '').split(',').some((part) => {
@@ -28,6 +30,8 @@ export const compression: Handle = async ({ event, resolve }) => {
     response.status === 206 ||
     response.headers.has('content-encoding') ||
     !COMPRESSIBLE.test(type) ||
+    // A small answer (an order, an error) fits in one packet either way: gzip would only cost CPU.
+    Number(response.headers.get('content-length') ?? Infinity) < SMALL ||
     !acceptsGzip(event.request.headers.get('accept-encoding'))
   ) {
     return response;

@@ -85,6 +85,8 @@ const rules: Record<string, RouteRule> = {
   '/api/shops/[slug]': { access: 'public', path: () => '/api/shops/petales-et-briques' },
   '/api/shops/[slug]/slots': { access: 'public', path: () => `/api/shops/petales-et-briques/slots?date=${new Date().toISOString().slice(0, 10)}` },
   '/api/payments': { access: 'public', path: () => '/api/payments' },
+  // The provider's signed notifications (404 without a provider, 400 without a valid signature).
+  '/api/payments/webhook': { access: 'post-only', path: () => '/api/payments/webhook' },
   '/api/orders': { access: 'api-signed-in', path: () => '/api/orders' },
   // Nobody here owns this order: a signed-in stranger cannot tell it from a missing one.
   '/api/orders/[id]': { access: 'api-owner-only', path: () => '/api/orders/aaaaaaaaaaaaaaaa' },

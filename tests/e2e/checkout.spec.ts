@@ -67,6 +67,8 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
+// One after the other: the out-of-stock test buys up a product the first test may have in its basket.
+test.describe.configure({ mode: 'default' });
 
 test.beforeEach(async ({ context }) => {
   await seedPrefs(context, prefs());

@@ -70,6 +70,18 @@ export function ordersFixture(database: Db = openDatabase(':memory:'), stock = {
   };
 }
 
+/** Every slot with room left at a shop over the booking horizon, as seen at `now`. */
+export function openSlots(database: Db, shopId: number, now = Date.now()): string[] {
+  const shop = database.select().from(shops).where(eq(shops.id, shopId)).get()!;
+  const today = parisClock(now).date;
+  const out: string[] = [];
+  for (let k = 0; k <= BOOKING_HORIZON_DAYS; k++) {
+    const date = addDays(today, k);
+    for (const slot of pickupSlots(slotShop(shop), date, now, bookedOnDate(database, shopId, date))) if (slot.left > 0) out.push(slot.start);
+  }
+  return out;
+}
+
 /** The first slot with room left at a shop, as seen at `now`. */
 export function firstSlot(database: Db, shopId: number, now = Date.now(), skip = 0): string {
   const shop = database.select().from(shops).where(eq(shops.id, shopId)).get()!;

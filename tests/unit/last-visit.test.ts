@@ -105,6 +105,8 @@ describe('newSince', () => {
       hours: {},
       closed_dates: [],
       click_and_collect: false,
+      slot_minutes: 15,
+      delivery: null,
       updated_at: updated
     }) as CatalogItem;
 

@@ -55,7 +55,7 @@ describe('checkout', () => {
     const order = result.order;
     expect(order.id).toMatch(/^[a-z2-7]{16}$/);
     expect(order.total_cents).toBe(2 * 250 + 2090);
-    expect(order.payment).toEqual({ method: 'pickup', status: 'due_at_pickup', expires_at: null });
+    expect(order.payment).toEqual({ method: 'pickup', status: 'due_at_pickup', expires_at: null, redirect_url: null });
     expect(order.parts.map((p) => [p.shopId, p.status])).toEqual([
       [`shop-${f.shopA}`, 'placed'],
       [`shop-${f.shopB}`, 'placed']
@@ -262,9 +262,10 @@ describe('online payment (a stand-in provider)', () => {
         return r.order;
       };
       const paid = place('1');
-      expect(paid.payment).toEqual({ method: 'online', status: 'pending', expires_at: new Date(NOW.getTime() + 30 * 60_000).toISOString() });
+      expect(paid.payment).toEqual({ method: 'online', status: 'pending', expires_at: new Date(NOW.getTime() + 30 * 60_000).toISOString(), redirect_url: null });
       const partId = f.db.select().from(orderParts).where(eq(orderParts.orderId, paid.id)).all()[0].id;
       expect(acceptPart(f.db, f.shopA, partId)).toMatchObject({ ok: false, error: 'payment_pending' });
+      expect(cancelPart(f.db, f.citizen, paid.id, `shop-${f.shopA}`)).toMatchObject({ ok: false, error: 'paid_online' });
       expect(markPaid(f.db, paid.id)).toBe(true);
       expect(markPaid(f.db, paid.id)).toBe(false);
       expect(acceptPart(f.db, f.shopA, partId).ok).toBe(true);
@@ -341,5 +342,28 @@ describe('codes and schema', () => {
     const f = ordersFixture();
     const bread = catalogSnapshot(f.db).snapshot.items.find((i) => i.id === `product-${f.bread}`);
     expect(bread).toMatchObject({ shopId: `shop-${f.shopA}`, stock: 10, price_cents: 250 });
+  });
+});
+
+describe('checkouts committed together', () => {
+  it('each checkout of a batch stands alone: a conflict undoes only its own writes', async () => {
+    const { placeOrders, placeOrderSoon } = await import('../../src/lib/server/orders/checkout');
+    const f = ordersFixture();
+    const slot = firstSlot(f.db, f.shopB, NOW.getTime());
+    const one = (qty: number) => ({ lines: [{ productId: `product-${f.book}`, qty }], fulfilment: { [`shop-${f.shopB}`]: { type: 'pickup' as const, slot } }, payment: 'pickup' as const });
+    const results = placeOrders(f.db, [
+      { userId: f.citizen, idempotencyKey: 'a', body: one(1), now: NOW },
+      { userId: f.citizen, idempotencyKey: 'b', body: one(9), now: NOW },
+      { userId: f.other, idempotencyKey: 'c', body: one(1), now: NOW },
+      { userId: f.other, idempotencyKey: 'c', body: one(1), now: NOW }
+    ]);
+    expect(results.map((r) => r.kind)).toEqual(['created', 'conflict', 'created', 'replayed']);
+    expect(stock(f, f.book)).toEqual({ stock: 3, reserved: 2, sold: 0 });
+    expect(f.db.select().from(orders).all()).toHaveLength(2);
+    ledgerHolds(f);
+    // The endpoint's path: concurrent calls share one commit and each gets its own answer.
+    const answers = await Promise.all([placeOrderSoon(f.db, { userId: f.citizen, idempotencyKey: 'd', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW }), placeOrderSoon(f.db, { userId: f.other, idempotencyKey: 'e', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW })]);
+    expect(answers.map((a) => a.kind)).toEqual(['created', 'conflict']);
+    expect(stock(f, f.cake)).toEqual({ stock: 1, reserved: 2, sold: 0 });
   });
 });

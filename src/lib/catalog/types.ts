@@ -76,6 +76,8 @@ export interface ShopItem extends ItemBase {
   hours: WeeklyHours;
   closed_dates: string[];
   click_and_collect: boolean;
+  /** Length of its pickup slots, in minutes (the slots themselves: `GET /api/shops/:id/slots`). */
+  slot_minutes: number;
   /** Delivery by the shop: its fee and the postcodes it serves; null when it does not deliver. */
   delivery?: ShopDelivery | null;
 }

@@ -105,14 +105,26 @@ export function pickupSlots(
   return slots;
 }
 
-/** The slot starting at `startMs`, if it is one the shop offers at `now` (booked or not). */
+/**
+ * The slot starting at `startMs`, if it is one the shop offers at `now` (full or not: `left`
+ * counts only what `booked` says). Checks the few opening ranges around that instant rather than
+ * listing the day's slots.
+ */
 export function findSlot(shop: SlotShop, startMs: number, now: number, booked?: ReadonlyMap<string, number>): PickupSlot | null {
+  const length = Math.round(shop.slotMinutes) * MINUTE_MS;
+  if (!(length > 0) || !(shop.slotCapacity > 0) || !Number.isFinite(startMs)) return null;
   const date = parisClock(startMs).date;
-  const iso = new Date(startMs).toISOString();
+  const today = parisClock(now).date;
   // An overnight range's slots after midnight belong to the day the range started.
   for (const day of [date, addDays(date, -1)]) {
-    const found = pickupSlots(shop, day, now, booked).find((slot) => slot.start === iso);
-    if (found) return found;
+    if (day < today || day > addDays(today, BOOKING_HORIZON_DAYS)) continue;
+    for (const [s, e] of openIntervals(shop, day)) {
+      if (startMs < s || startMs + length > e || (startMs - s) % length !== 0) continue;
+      const earliest = readyAt(shop, now);
+      if (earliest === null || startMs < earliest) return null;
+      const iso = new Date(startMs).toISOString();
+      return { start: iso, end: new Date(startMs + length).toISOString(), left: Math.max(0, shop.slotCapacity - (booked?.get(iso) ?? 0)) };
+    }
   }
   return null;
 }

@@ -123,6 +123,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
       hours: s.openingHours,
       closed_dates: s.closedDates,
       click_and_collect: s.clickAndCollect,
+      slot_minutes: s.slotMinutes,
       delivery: s.delivery ? { fee_cents: s.deliveryFeeCents, postcodes: s.deliveryPostcodes } : null,
       ...(s.photos[0] ? { image: s.photos[0] } : {})
     };

@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db';
-import { orderLines, orderParts, orders, products, shops, type DeliveryAddress } from '../db/schema';
-import { recordCatalogChanges } from '../catalog/log';
-import { platformOpen } from '../curation/launch';
+import type { DeliveryAddress, WeeklyHours } from '../db/schema';
 import { paymentProvider } from '../payments';
+import type { PaymentProvider } from '../payments/provider';
 import { catalogId, parseCatalogId } from '$lib/catalog/types';
 import { findSlot } from '$lib/orders/slots';
 import type { OrderRequest } from '$lib/schemas/orders';
 import { newOrderId, newPickupCode } from './codes';
-import { bookedInSlot, slotShop } from './shop-slots';
-import { orderView, type OrderView } from './view';
+import { orderView, type OrderPartView, type OrderView } from './view';
 
 /** A reason to refuse a checkout that depends on the state of the shops (HTTP 409). */
 export type CheckoutConflict =
@@ -30,6 +28,13 @@ export type CheckoutResult =
   | { kind: 'conflict'; conflict: CheckoutConflict }
   /** The body is well-formed but does not match the basket (HTTP 400). */
   | { kind: 'invalid'; message: string };
+
+export interface CheckoutInput {
+  userId: number;
+  idempotencyKey: string;
+  body: OrderRequest;
+  now?: Date;
+}
 
 class Conflict extends Error {
   constructor(readonly conflict: CheckoutConflict) {
@@ -52,203 +57,306 @@ export function requestHash(body: OrderRequest): string {
   return createHash('sha256').update(canonical(body)).digest('base64url');
 }
 
-/** The shop row fields checkout needs. */
-const shopColumns = {
-  id: shops.id,
-  name: shops.name,
-  status: shops.status,
-  clickAndCollect: shops.clickAndCollect,
-  openingHours: shops.openingHours,
-  closedDates: shops.closedDates,
-  slotMinutes: shops.slotMinutes,
-  slotCapacity: shops.slotCapacity,
-  prepMinutes: shops.prepMinutes,
-  delivery: shops.delivery,
-  deliveryPostcodes: shops.deliveryPostcodes,
-  deliveryFeeCents: shops.deliveryFeeCents
-};
+// ---------------------------------------------------------------------------------------------
+// Statements of the hot path, prepared once per connection (the query builder would build and
+// prepare each of them again for every checkout; at a thousand checkouts a second it shows).
 
-interface Input {
-  userId: number;
-  idempotencyKey: string;
-  body: OrderRequest;
-  now?: Date;
+const OPEN_OR_COLLECTED = `('placed','accepted','ready','collected')`;
+
+function prepare(sqlite: Database.Database) {
+  return {
+    previous: sqlite.prepare<[number, string], { id: string; requestHash: string | null }>(
+      'SELECT id, request_hash AS requestHash FROM orders WHERE user_id = ? AND idempotency_key = ?'
+    ),
+    platformOpen: sqlite.prepare<[], string>(`SELECT value FROM settings WHERE key = 'platform_open'`).pluck(),
+    product: sqlite.prepare<[number], ProductRow>(
+      `SELECT p.id, p.name, p.price_cents AS priceCents, p.stock, p.visible,
+              s.id AS shopId, s.slug AS shopSlug, s.name AS shopName, s.status AS shopStatus, s.click_and_collect AS clickAndCollect,
+              s.opening_hours AS openingHours, s.closed_dates AS closedDates, s.slot_minutes AS slotMinutes,
+              s.slot_capacity AS slotCapacity, s.prep_minutes AS prepMinutes, s.delivery,
+              s.delivery_postcodes AS deliveryPostcodes, s.delivery_fee_cents AS deliveryFeeCents
+         FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = ?`
+    ),
+    // Bounded by the capacity: a slot's index entries are read up to that many, never more.
+    slotHeld: sqlite
+      .prepare<[number, string, number], number>(
+        `SELECT count(*) FROM (SELECT 1 FROM order_parts WHERE shop_id = ? AND slot_start = ? AND status IN ${OPEN_OR_COLLECTED} LIMIT ?)`
+      )
+      .pluck(),
+    reserve: sqlite.prepare<[number, number, number, number]>(
+      'UPDATE products SET stock = stock - ?, reserved = reserved + ? WHERE id = ? AND stock >= ?'
+    ),
+    insertOrder: sqlite.prepare(
+      `INSERT INTO orders (id, user_id, idempotency_key, request_hash, payment_method, payment_status, total_cents, created_at, expires_at)
+       VALUES (@id, @userId, @key, @hash, @method, @status, @total, @createdAt, @expiresAt)`
+    ),
+    insertPart: sqlite
+      .prepare(
+        `INSERT INTO order_parts (order_id, shop_id, pickup_code, fulfilment, slot_start, slot_end, delivery_address, delivery_fee_cents, subtotal_cents, placed_at)
+         VALUES (@orderId, @shopId, @code, @fulfilment, @slotStart, @slotEnd, @address, @fee, @subtotal, @placedAt) RETURNING id`
+      )
+      .pluck(),
+    insertLine: sqlite.prepare('INSERT INTO order_lines (part_id, product_id, name, unit_price_cents, qty) VALUES (?, ?, ?, ?, ?)'),
+    journal: sqlite.prepare(`INSERT INTO catalog_log (item_id, op) VALUES (?, 'upsert')`)
+  };
 }
 
+interface ProductRow {
+  id: number;
+  name: string;
+  priceCents: number;
+  stock: number;
+  visible: number;
+  shopId: number;
+  shopSlug: string;
+  shopName: string;
+  shopStatus: string;
+  clickAndCollect: number;
+  openingHours: string;
+  closedDates: string;
+  slotMinutes: number;
+  slotCapacity: number;
+  prepMinutes: number;
+  delivery: number;
+  deliveryPostcodes: string;
+  deliveryFeeCents: number;
+}
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function stmts(sqlite: Database.Database) {
+  let s = statements.get(sqlite);
+  if (!s) statements.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Written = Exclude<CheckoutResult, { kind: 'created' | 'replayed' }> | { kind: 'created'; order: OrderView } | { kind: 'replayed'; id: string };
+
 /**
- * Places an order: re-checks every price and stock, every slot and delivery zone, reserves the
- * stock and writes the order, its parts and lines — all in ONE synchronous `BEGIN IMMEDIATE`
- * transaction (no await anywhere inside: nobody can read the stock between our check and our
- * write, in this process or another). Either everything is written or nothing is.
+ * The checkout itself: re-checks every price and stock, every slot and delivery zone, reserves
+ * the stock and writes the order, its parts and lines. Synchronous from the first read to the
+ * last write (no await can slip in); the caller runs it inside `BEGIN IMMEDIATE`.
  */
-export function placeOrder(database: Db, input: Input): CheckoutResult {
+function write(sqlite: Database.Database, input: CheckoutInput, hash: string, provider: PaymentProvider | null): Written {
+  const s = stmts(sqlite);
   const { userId, idempotencyKey, body } = input;
   const now = input.now ?? new Date();
-  const hash = requestHash(body);
-  const provider = paymentProvider(body.payment);
+  const nowMs = now.getTime();
 
-  const previous = () =>
-    database
-      .select({ id: orders.id, requestHash: orders.requestHash })
-      .from(orders)
-      .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, idempotencyKey)))
-      .get();
+  // Inside the write lock: a concurrent retry with the same key sees the first order.
+  const before = s.previous.get(userId, idempotencyKey);
+  if (before) return before.requestHash === hash ? { kind: 'replayed', id: before.id } : { kind: 'key_reused' };
+  if (!provider) throw new Conflict({ error: 'payment_unavailable' });
 
-  type Outcome = Exclude<CheckoutResult, { kind: 'created' | 'replayed' }> | { kind: 'created'; id: string } | { kind: 'replayed'; id: string };
-  const run = database.$client.transaction((): Outcome => {
-    // Inside the write lock: a concurrent retry with the same key sees the first order.
-    const before = previous();
-    if (before) return before.requestHash === hash ? { kind: 'replayed', id: before.id } : { kind: 'key_reused' };
-    if (!provider) throw new Conflict({ error: 'payment_unavailable' });
+  // Products and their shops; anything not on sale now counts as out of stock.
+  const open = s.platformOpen.get() === 'true';
+  const lines = body.lines.map((line) => ({ line, row: s.product.get(parseCatalogId(line.productId)!.n) }));
+  const unavailable: string[] = [];
+  const repriced: Record<string, number> = {};
+  for (const { line, row } of lines) {
+    if (!row || !row.visible || row.shopStatus !== 'approved' || !open || row.stock < line.qty) unavailable.push(line.productId);
+    else if (line.price_cents !== undefined && line.price_cents !== row.priceCents) repriced[line.productId] = row.priceCents;
+  }
+  if (unavailable.length) throw new Conflict({ error: 'out_of_stock', productIds: unavailable.sort() });
+  if (Object.keys(repriced).length) throw new Conflict({ error: 'price_changed', productIds: Object.keys(repriced).sort(), prices: repriced });
 
-    // Products, with their shops; anything not on sale now counts as out of stock.
-    const wanted = new Map(body.lines.map((l) => [parseCatalogId(l.productId)!.n, l]));
-    const open = platformOpen(database);
-    const rows = database
-      .select({ id: products.id, name: products.name, priceCents: products.priceCents, stock: products.stock, visible: products.visible, shop: shopColumns })
-      .from(products)
-      .innerJoin(shops, eq(shops.id, products.shopId))
-      .where(inArray(products.id, [...wanted.keys()]))
-      .all();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const unavailable: string[] = [];
-    const repriced: Record<string, number> = {};
-    for (const [id, line] of wanted) {
-      const row = byId.get(id);
-      if (!row || !row.visible || row.shop.status !== 'approved' || !open || row.stock < line.qty) unavailable.push(line.productId);
-      else if (line.price_cents !== undefined && line.price_cents !== row.priceCents) repriced[line.productId] = row.priceCents;
-    }
-    if (unavailable.length) throw new Conflict({ error: 'out_of_stock', productIds: unavailable.sort() });
-    if (Object.keys(repriced).length) throw new Conflict({ error: 'price_changed', productIds: Object.keys(repriced).sort(), prices: repriced });
+  // One part per shop, each with its fulfilment.
+  const byShop = new Map<number, { shop: ProductRow; lines: { row: ProductRow; qty: number }[] }>();
+  for (const { line, row } of lines) {
+    const group = byShop.get(row!.shopId) ?? { shop: row!, lines: [] };
+    group.lines.push({ row: row!, qty: line.qty });
+    byShop.set(row!.shopId, group);
+  }
+  const shopRefs = [...byShop.keys()].map((id) => catalogId('shop', id));
+  const given = Object.keys(body.fulfilment);
+  const missing = shopRefs.filter((id) => !given.includes(id));
+  const extra = given.filter((id) => !shopRefs.includes(id));
+  if (missing.length) return { kind: 'invalid', message: `fulfilment: missing for ${missing.sort().join(', ')}` };
+  if (extra.length) return { kind: 'invalid', message: `fulfilment: no product from ${extra.sort().join(', ')} in the lines` };
 
-    // One part per shop, each with its fulfilment.
-    const byShop = new Map<number, { shop: (typeof rows)[number]['shop']; lines: { row: (typeof rows)[number]; qty: number }[] }>();
-    for (const [id, line] of wanted) {
-      const row = byId.get(id)!;
-      const group = byShop.get(row.shop.id) ?? { shop: row.shop, lines: [] };
-      group.lines.push({ row, qty: line.qty });
-      byShop.set(row.shop.id, group);
-    }
-    const shopIds = [...byShop.keys()].map((id) => catalogId('shop', id));
-    const given = Object.keys(body.fulfilment);
-    const missing = shopIds.filter((id) => !given.includes(id));
-    const extra = given.filter((id) => !shopIds.includes(id));
-    if (missing.length) return { kind: 'invalid', message: `fulfilment: missing for ${missing.sort().join(', ')}` };
-    if (extra.length) return { kind: 'invalid', message: `fulfilment: no product from ${extra.sort().join(', ')} in the lines` };
-
-    const nowMs = now.getTime();
-    const plans: {
-      shopId: number;
-      fulfilment: 'pickup' | 'delivery';
-      slot: { start: string; end: string } | null;
-      address: DeliveryAddress | null;
-      feeCents: number;
-      subtotalCents: number;
-      lines: { row: (typeof rows)[number]; qty: number }[];
-    }[] = [];
-    const noSlot: string[] = [];
-    const noPickup: string[] = [];
-    const noDelivery: string[] = [];
-    for (const [shopId, { shop, lines }] of byShop) {
-      const ref = catalogId('shop', shopId);
-      const choice = body.fulfilment[ref];
-      const subtotalCents = lines.reduce((sum, l) => sum + l.row.priceCents * l.qty, 0);
-      if (choice.type === 'pickup') {
-        if (!shop.clickAndCollect) {
-          noPickup.push(ref);
-          continue;
-        }
-        const startMs = Date.parse(choice.slot);
-        const slot = findSlot(slotShop(shop), startMs, nowMs);
-        if (!slot || bookedInSlot(database, shopId, slot.start) >= shop.slotCapacity) {
-          noSlot.push(ref);
-          continue;
-        }
-        plans.push({ shopId, fulfilment: 'pickup', slot: { start: slot.start, end: slot.end }, address: null, feeCents: 0, subtotalCents, lines });
-      } else {
-        if (!shop.delivery || !shop.deliveryPostcodes.includes(choice.address.postcode)) {
-          noDelivery.push(ref);
-          continue;
-        }
-        plans.push({ shopId, fulfilment: 'delivery', slot: null, address: choice.address, feeCents: shop.deliveryFeeCents, subtotalCents, lines });
+  interface Plan {
+    shop: ProductRow;
+    lines: { row: ProductRow; qty: number }[];
+    fulfilment: 'pickup' | 'delivery';
+    slot: { start: string; end: string } | null;
+    address: DeliveryAddress | null;
+    feeCents: number;
+    subtotalCents: number;
+  }
+  const plans: Plan[] = [];
+  const noSlot: string[] = [];
+  const noPickup: string[] = [];
+  const noDelivery: string[] = [];
+  for (const [shopId, { shop, lines: shopLines }] of [...byShop].sort((a, b) => a[0] - b[0])) {
+    const ref = catalogId('shop', shopId);
+    const choice = body.fulfilment[ref];
+    const subtotalCents = shopLines.reduce((sum, l) => sum + l.row.priceCents * l.qty, 0);
+    const base = { shop, lines: shopLines, subtotalCents };
+    if (choice.type === 'pickup') {
+      if (!shop.clickAndCollect) {
+        noPickup.push(ref);
+        continue;
       }
+      const slotShop = {
+        hours: JSON.parse(shop.openingHours) as WeeklyHours,
+        closedDates: JSON.parse(shop.closedDates) as string[],
+        slotMinutes: shop.slotMinutes,
+        slotCapacity: shop.slotCapacity,
+        prepMinutes: shop.prepMinutes
+      };
+      const slot = findSlot(slotShop, Date.parse(choice.slot), nowMs);
+      if (!slot || s.slotHeld.get(shopId, slot.start, shop.slotCapacity)! >= shop.slotCapacity) {
+        noSlot.push(ref);
+        continue;
+      }
+      plans.push({ ...base, fulfilment: 'pickup', slot: { start: slot.start, end: slot.end }, address: null, feeCents: 0 });
+    } else {
+      if (!shop.delivery || !(JSON.parse(shop.deliveryPostcodes) as string[]).includes(choice.address.postcode)) {
+        noDelivery.push(ref);
+        continue;
+      }
+      plans.push({ ...base, fulfilment: 'delivery', slot: null, address: choice.address, feeCents: shop.deliveryFeeCents });
     }
-    if (noPickup.length) throw new Conflict({ error: 'pickup_unavailable', shopIds: noPickup.sort() });
-    if (noDelivery.length) throw new Conflict({ error: 'delivery_unavailable', shopIds: noDelivery.sort() });
-    if (noSlot.length) throw new Conflict({ error: 'slot_unavailable', shopIds: noSlot.sort() });
+  }
+  if (noPickup.length) throw new Conflict({ error: 'pickup_unavailable', shopIds: noPickup.sort() });
+  if (noDelivery.length) throw new Conflict({ error: 'delivery_unavailable', shopIds: noDelivery.sort() });
+  if (noSlot.length) throw new Conflict({ error: 'slot_unavailable', shopIds: noSlot.sort() });
 
-    // Reserve: a conditional update per product, checked by its row count.
-    const short: string[] = [];
-    for (const [id, line] of wanted) {
-      const { changes } = database
-        .update(products)
-        .set({ stock: sql`${products.stock} - ${line.qty}`, reserved: sql`${products.reserved} + ${line.qty}` })
-        .where(and(eq(products.id, id), sql`${products.stock} >= ${line.qty}`))
-        .run();
-      if (changes !== 1) short.push(line.productId);
-    }
-    if (short.length) throw new Conflict({ error: 'out_of_stock', productIds: short.sort() });
+  // Reserve: a conditional update per product, checked by its row count.
+  const short: string[] = [];
+  for (const { line, row } of lines) {
+    if (s.reserve.run(line.qty, line.qty, row!.id, line.qty).changes !== 1) short.push(line.productId);
+  }
+  if (short.length) throw new Conflict({ error: 'out_of_stock', productIds: short.sort() });
 
-    const id = newOrderId();
-    const createdAt = now.toISOString();
-    const totalCents = plans.reduce((sum, p) => sum + p.subtotalCents + p.feeCents, 0);
-    database
-      .insert(orders)
-      .values({
-        id,
-        userId,
-        idempotencyKey,
-        requestHash: hash,
-        paymentMethod: provider.method,
-        paymentStatus: provider.initialStatus,
-        totalCents,
-        createdAt,
-        expiresAt: provider.holdMinutes ? new Date(nowMs + provider.holdMinutes * 60_000).toISOString() : null
-      })
-      .run();
-    for (const plan of plans.sort((a, b) => a.shopId - b.shopId)) {
-      const part = database
-        .insert(orderParts)
-        .values({
-          orderId: id,
-          shopId: plan.shopId,
-          pickupCode: newPickupCode(),
-          fulfilment: plan.fulfilment,
-          slotStart: plan.slot?.start ?? null,
-          slotEnd: plan.slot?.end ?? null,
-          deliveryAddress: plan.address,
-          deliveryFeeCents: plan.feeCents,
-          subtotalCents: plan.subtotalCents,
-          placedAt: createdAt
-        })
-        .returning({ id: orderParts.id })
-        .get();
-      database
-        .insert(orderLines)
-        .values(plan.lines.map((l) => ({ partId: part.id, productId: l.row.id, name: l.row.name, unitPriceCents: l.row.priceCents, qty: l.qty })))
-        .run();
-    }
-    // The catalog shows the new stock: devices get it with their next `?since=`.
-    recordCatalogChanges(
-      database,
-      [...wanted.keys()].map((n) => catalogId('product', n)),
-      'upsert'
-    );
-    return { kind: 'created', id };
-  });
+  const id = newOrderId();
+  const createdAt = now.toISOString();
+  const totalCents = plans.reduce((sum, p) => sum + p.subtotalCents + p.feeCents, 0);
+  const expiresAt = provider.holdMinutes ? new Date(nowMs + provider.holdMinutes * 60_000).toISOString() : null;
+  s.insertOrder.run({ id, userId, key: idempotencyKey, hash, method: provider.method, status: provider.initialStatus, total: totalCents, createdAt, expiresAt });
+  const parts: OrderPartView[] = [];
+  for (const plan of plans) {
+    const code = newPickupCode();
+    const partId = s.insertPart.get({
+      orderId: id,
+      shopId: plan.shop.shopId,
+      code,
+      fulfilment: plan.fulfilment,
+      slotStart: plan.slot?.start ?? null,
+      slotEnd: plan.slot?.end ?? null,
+      address: plan.address ? JSON.stringify(plan.address) : null,
+      fee: plan.feeCents,
+      subtotal: plan.subtotalCents,
+      placedAt: createdAt
+    }) as number;
+    for (const l of plan.lines) s.insertLine.run(partId, l.row.id, l.row.name, l.row.priceCents, l.qty);
+    parts.push({
+      shopId: catalogId('shop', plan.shop.shopId),
+      shop_name: plan.shop.shopName,
+      shop_slug: plan.shop.shopSlug,
+      status: 'placed',
+      reason: '',
+      pickupCode: code,
+      fulfilment: plan.fulfilment,
+      slot: plan.slot?.start ?? null,
+      slot_end: plan.slot?.end ?? null,
+      delivery: plan.fulfilment === 'delivery' ? { address: plan.address, fee_cents: plan.feeCents, photo: null } : null,
+      subtotal_cents: plan.subtotalCents,
+      lines: plan.lines.map((l) => ({ productId: catalogId('product', l.row.id), name: l.row.name, unit_price_cents: l.row.priceCents, qty: l.qty })),
+      timeline: [{ status: 'placed', at: createdAt }]
+    });
+  }
+  // The catalog shows the new stock: devices get it with their next `?since=`.
+  for (const { row } of lines) s.journal.run(catalogId('product', row!.id));
+  const order: OrderView = {
+    id,
+    created_at: createdAt,
+    payment: { method: provider.method, status: provider.initialStatus, expires_at: expiresAt, redirect_url: null },
+    total_cents: totalCents,
+    parts
+  };
+  return { kind: 'created', order };
+}
 
-  // A retry of a checkout already made answers without taking the write lock.
-  const known = previous();
-  if (known) return known.requestHash === hash ? { kind: 'replayed', order: orderView(database, known.id)! } : { kind: 'key_reused' };
-  let outcome: Outcome;
+/** One checkout, in its own transaction (a savepoint when called inside a batch). */
+function attempt(database: Db, input: CheckoutInput): CheckoutResult {
+  const sqlite = database.$client;
+  const hash = requestHash(input.body);
+  const provider = paymentProvider(input.body.payment);
+  let written: Written;
   try {
-    outcome = run.immediate();
+    written = sqlite.transaction(() => write(sqlite, input, hash, provider)).immediate();
   } catch (e) {
     if (e instanceof Conflict) return { kind: 'conflict', conflict: e.conflict };
     throw e;
   }
-  // Read back after the commit, outside the lock.
-  if (outcome.kind === 'created') return { kind: 'created', order: orderView(database, outcome.id)! };
-  if (outcome.kind === 'replayed') return { kind: 'replayed', order: orderView(database, outcome.id)! };
-  return outcome;
+  if (written.kind === 'replayed') return { kind: 'replayed', order: orderView(database, written.id)! };
+  return written;
+}
+
+/**
+ * Places an order: everything is checked and written in ONE synchronous `BEGIN IMMEDIATE`
+ * transaction (no await anywhere inside: nobody can read the stock between our check and our
+ * write, in this process or another). Either everything is written or nothing is.
+ */
+export function placeOrder(database: Db, input: CheckoutInput): CheckoutResult {
+  // A retry of a checkout already made answers without taking the write lock.
+  const known = stmts(database.$client).previous.get(input.userId, input.idempotencyKey);
+  if (known) return known.requestHash === requestHash(input.body) ? { kind: 'replayed', order: orderView(database, known.id)! } : { kind: 'key_reused' };
+  return attempt(database, input);
+}
+
+/**
+ * Several checkouts in one transaction, each in its own savepoint (one conflict undoes only its
+ * own checkout), committed together: with `synchronous=FULL` a commit waits for the disk, and
+ * one wait for many orders is what lets durability and throughput go together ("group commit").
+ * Each checkout still reads and writes the stock with nothing in between.
+ */
+export function placeOrders(database: Db, inputs: CheckoutInput[]): (CheckoutResult | { kind: 'error'; error: unknown })[] {
+  if (inputs.length === 1) return [placeOrder(database, inputs[0])];
+  return database.$client
+    .transaction(() =>
+      inputs.map((input) => {
+        try {
+          return placeOrder(database, input);
+        } catch (error) {
+          return { kind: 'error' as const, error };
+        }
+      })
+    )
+    .immediate();
+}
+
+type Waiting = { input: CheckoutInput; resolve: (r: CheckoutResult) => void; reject: (e: unknown) => void };
+const queues = new WeakMap<Db, Waiting[]>();
+
+/**
+ * The endpoint's way in: checkouts that arrive while the event loop is busy are written and
+ * committed together at its next turn; each caller gets its own answer after the commit.
+ */
+export function placeOrderSoon(database: Db, input: CheckoutInput): Promise<CheckoutResult> {
+  return new Promise((resolve, reject) => {
+    const queue = queues.get(database);
+    if (queue) {
+      queue.push({ input, resolve, reject });
+      return;
+    }
+    queues.set(database, [{ input, resolve, reject }]);
+    setImmediate(() => {
+      const batch = queues.get(database)!;
+      queues.delete(database);
+      let results;
+      try {
+        results = placeOrders(
+          database,
+          batch.map((b) => b.input)
+        );
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+        return;
+      }
+      results.forEach((result, i) => (result.kind === 'error' ? batch[i].reject(result.error) : batch[i].resolve(result)));
+    });
+  });
 }

@@ -45,17 +45,6 @@ export function bookedOnDate(database: Reader, shopId: number, date: string): Ma
   return bookedSlots(database, shopId, parisInstant(date, 0), parisInstant(addDays(date, 2), 0));
 }
 
-/** Orders in one slot. */
-export function bookedInSlot(database: Reader, shopId: number, startIso: string): number {
-  return (
-    database
-      .select({ n: count() })
-      .from(orderParts)
-      .where(and(eq(orderParts.shopId, shopId), eq(orderParts.slotStart, startIso), inArray(orderParts.status, [...slotHoldingStatuses])))
-      .get()?.n ?? 0
-  );
-}
-
 /**
  * A public shop by its catalog id ("shop-3") or its slug, with its slot settings; null unless it
  * is in the public catalog (approved, platform open).

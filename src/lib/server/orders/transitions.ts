@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orderLines, orderParts, orders, products, openPartStatuses, type OrderPartStatus, type PaymentStatus } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
@@ -27,7 +27,9 @@ export type StepError =
   /** The pickup code does not match. */
   | 'wrong_code'
   /** Online payment not confirmed yet: the shop cannot prepare or hand over. */
-  | 'payment_pending';
+  | 'payment_pending'
+  /** Paid (or being paid) online: a part cannot be cancelled on its own until refunds are automated; the shop can refuse it. */
+  | 'paid_online';
 
 export type StepResult = { ok: true; part: OrderPartView } | { ok: false; error: StepError; status?: OrderPartStatus };
 
@@ -123,6 +125,7 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
       const from: readonly OrderPartStatus[] = stepFrom[name];
       if (!from.includes(part.status)) return { ok: false, error: 'wrong_status', status: part.status };
       if ((name === 'accept' || name === 'ready' || name === 'collect') && part.paymentStatus === 'pending') return { ok: false, error: 'payment_pending', status: part.status };
+      if (name === 'cancel' && (part.paymentStatus === 'pending' || part.paymentStatus === 'paid')) return { ok: false, error: 'paid_online', status: part.status };
       if (name === 'collect' && (!part.code || normalisePickupCode(options.code ?? '') !== part.code)) return { ok: false, error: 'wrong_code', status: part.status };
       if (!move(database, part.id, from, target[name], at, options.reason)) return { ok: false, error: 'wrong_status' };
       return { ok: true };
@@ -158,7 +161,7 @@ export function cancelPart(database: Db, userId: number, orderId: string, shopRe
  * part expires, releasing its stock. Idempotent: only a `pending` order moves.
  */
 export function endUnpaidOrder(database: Db, orderId: string, status: Extract<PaymentStatus, 'failed' | 'expired'>, now = new Date()): boolean {
-  return database.$client
+  const ended = database.$client
     .transaction(() => {
       const { changes } = database
         .update(orders)
@@ -171,6 +174,7 @@ export function endUnpaidOrder(database: Db, orderId: string, status: Extract<Pa
       return true;
     })
     .immediate();
+  return ended;
 }
 
 /**
@@ -191,13 +195,13 @@ export function closeOpenParts(tx: Writer, orderIds: string[], to: 'cancelled' |
 
 /** Online payment confirmed: the shops may prepare. Idempotent. */
 export function markPaid(database: Db, orderId: string): boolean {
-  return (
+  const paid =
     database
       .update(orders)
       .set({ paymentStatus: 'paid', expiresAt: null })
       .where(and(eq(orders.id, orderId), eq(orders.paymentStatus, 'pending')))
-      .run().changes === 1
-  );
+      .run().changes === 1;
+  return paid;
 }
 
 /**
@@ -206,12 +210,15 @@ export function markPaid(database: Db, orderId: string): boolean {
  * One indexed SELECT that usually finds nothing.
  */
 export function expireDueOrders(database: Db, now = new Date()): number {
-  const due = database
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.paymentStatus, 'pending'), lte(orders.expiresAt, now.toISOString())))
-    .all();
+  let due = dueStatements.get(database.$client);
+  if (!due) {
+    due = database.$client.prepare<[string], string>(`SELECT id FROM orders WHERE payment_status = 'pending' AND expires_at <= ?`).pluck();
+    dueStatements.set(database.$client, due);
+  }
   let n = 0;
-  for (const { id } of due) if (endUnpaidOrder(database, id, 'expired', now)) n++;
+  for (const id of due.all(now.toISOString())) if (endUnpaidOrder(database, id, 'expired', now)) n++;
   return n;
 }
+
+/** Prepared once per connection: this runs before every checkout. */
+const dueStatements = new WeakMap<Db['$client'], import('better-sqlite3').Statement<[string], string>>();

@@ -53,7 +53,8 @@ export const orderPhotoBase = (orderId: string) => `/api/orders/${orderId}/photo
 export interface OrderView {
   id: string;
   created_at: string;
-  payment: { method: PaymentMethod; status: PaymentStatus; expires_at: string | null };
+  /** `redirect_url`: the provider's payment page while an online payment is pending. */
+  payment: { method: PaymentMethod; status: PaymentStatus; expires_at: string | null; redirect_url: string | null };
   total_cents: number;
   parts: OrderPartView[];
 }
@@ -121,7 +122,7 @@ export function orderView(database: Reader, id: string): OrderView | null {
   return {
     id: order.id,
     created_at: order.createdAt,
-    payment: { method: order.paymentMethod, status: order.paymentStatus, expires_at: order.expiresAt },
+    payment: { method: order.paymentMethod, status: order.paymentStatus, expires_at: order.expiresAt, redirect_url: order.paymentStatus === 'pending' ? order.paymentUrl : null },
     total_cents: order.totalCents,
     parts: partViews(database, { orderIds: [id] }).map(({ orderId: _o, partId: _p, ...part }) => part)
   };

@@ -4,8 +4,8 @@ import type { PaymentMethod, PaymentStatus } from '../db/schema';
 export interface PaymentRequest {
   orderId: string;
   totalCents: number;
-  /** One amount per shop, for split payouts. */
-  parts: { shopId: number; amountCents: number }[];
+  /** One amount per shop (its lines and delivery fee), shown on the payment page and paid out to it. */
+  parts: { shopName: string; amountCents: number }[];
   /** Where the provider sends the customer back (the order page). */
   returnUrl: string;
 }
@@ -14,9 +14,22 @@ export interface PaymentRequest {
 export interface PaymentOutcome {
   /** The provider's event id: each is applied once. */
   eventId: string;
-  orderId: string;
-  status: Extract<PaymentStatus, 'paid' | 'failed' | 'expired'>;
+  type: string;
+  /** Null for an event about no order of ours (it is acknowledged and ignored). */
+  orderId: string | null;
+  status: Extract<PaymentStatus, 'paid' | 'failed' | 'expired'> | null;
 }
+
+/** One shop's share of a paid order, sent to its connected account. */
+export interface PayoutRequest {
+  orderId: string;
+  partId: number;
+  account: string;
+  amountCents: number;
+}
+
+/** A webhook whose signature does not check out (HTTP 400). */
+export class WebhookSignatureError extends Error {}
 
 /**
  * A way to pay for an order. `pay-at-pickup` (the default, always there) and an online provider
@@ -34,6 +47,8 @@ export interface PaymentProvider {
   readonly holdMinutes?: number;
   /** Online only: starts the payment, returns the page to send the customer to and the provider's reference. */
   startPayment?(request: PaymentRequest): Promise<{ redirectUrl: string; ref: string }>;
-  /** Online only: checks a webhook's signature and reads it; null for an event that concerns no order. */
-  readWebhook?(rawBody: string, signature: string | null): Promise<PaymentOutcome | null>;
+  /** Online only: checks a webhook's signature (else throws WebhookSignatureError) and reads it. */
+  readWebhook?(rawBody: string, signature: string | null): PaymentOutcome;
+  /** Online only: pays a shop its share of a paid order (idempotent per part). */
+  payout?(request: PayoutRequest): Promise<{ ref: string }>;
 }

@@ -5,9 +5,11 @@ import { apiUser } from '$lib/server/http/api-user';
 import { jsonError } from '$lib/server/http/json-error';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { idempotencyKeySchema, orderRequestSchema } from '$lib/schemas/orders';
-import { placeOrder } from '$lib/server/orders/checkout';
+import { placeOrderSoon } from '$lib/server/orders/checkout';
 import { customerOrders } from '$lib/server/orders/account-data';
 import { expireDueOrders } from '$lib/server/orders/transitions';
+import { startOnlinePayment } from '$lib/server/orders/payment';
+import { paymentProvider } from '$lib/server/payments';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -16,7 +18,8 @@ const noStore = { 'cache-control': 'no-store' };
  * Requires a signed-in account and an `Idempotency-Key` header: retrying with the same key and
  * body returns the same order, never a second one.
  */
-export const POST: RequestHandler = async ({ request, locals }) => {
+export const POST: RequestHandler = async ({ request, locals, url }) => {
+  const started = performance.now();
   const auth = apiUser(locals);
   if (!auth.ok) return auth.response;
   const key = idempotencyKeySchema.safeParse(request.headers.get('idempotency-key') ?? '');
@@ -26,20 +29,31 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 
   const database = db();
   expireDueOrders(database);
-  const result = placeOrder(database, { userId: auth.user.id, idempotencyKey: key.data, body: body.data });
+  const result = await placeOrderSoon(database, { userId: auth.user.id, idempotencyKey: key.data, body: body.data });
+  // Online payment: the order and its stock are committed; now ask the provider for its page.
+  if (result.kind === 'created' && result.order.payment.method === 'online') {
+    try {
+      result.order = await startOnlinePayment(database, paymentProvider('online')!, result.order, url.origin);
+    } catch (error) {
+      console.error('[placette] payment provider unreachable', error instanceof Error ? error.message : error);
+      return jsonError(502, 'payment_provider_error', 'The payment provider did not answer; the order was cancelled and nothing was charged.');
+    }
+  }
+  // How long the checkout took in the handler (body read, transaction, answer): the benchmark reads it.
+  const timing = { 'server-timing': `checkout;dur=${(performance.now() - started).toFixed(2)}` };
   switch (result.kind) {
     case 'created':
     case 'replayed':
       return json(result.order, {
         status: result.kind === 'created' ? 201 : 200,
-        headers: { ...noStore, location: `/orders/${result.order.id}`, ...(result.kind === 'replayed' ? { 'idempotent-replayed': 'true' } : {}) }
+        headers: { ...noStore, ...timing, location: `/orders/${result.order.id}`, ...(result.kind === 'replayed' ? { 'idempotent-replayed': 'true' } : {}) }
       });
     case 'key_reused':
       return jsonError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
     case 'invalid':
       return jsonError(400, 'invalid_body', result.message);
     case 'conflict':
-      return json(result.conflict, { status: 409, headers: noStore });
+      return json(result.conflict, { status: 409, headers: { ...noStore, ...timing } });
   }
 };
 

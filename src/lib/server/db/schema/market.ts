@@ -30,6 +30,8 @@ export const shops = sqliteTable(
     delivery: integer('delivery', { mode: 'boolean' }).notNull().default(false),
     deliveryPostcodes: text('delivery_postcodes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     deliveryFeeCents: integer('delivery_fee_cents').notNull().default(0),
+    /** The shop's connected account at the online payment provider (payouts), when it has one. */
+    paymentAccount: text('payment_account'),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: shopStatuses }).notNull().default('pending'),
     /** Why the curator refused or suspended the shop; shown to its members. */

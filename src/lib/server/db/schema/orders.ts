@@ -29,8 +29,10 @@ export const orders = sqliteTable(
     requestHash: text('request_hash'),
     paymentMethod: text('payment_method', { enum: paymentMethods }).notNull(),
     paymentStatus: text('payment_status', { enum: paymentStatuses }).notNull(),
-    /** The provider's reference (checkout session / payment intent) for online payments. */
+    /** The provider's reference (checkout session) for online payments. */
     paymentRef: text('payment_ref'),
+    /** The provider's payment page, so a retried checkout can send the customer back to it. */
+    paymentUrl: text('payment_url'),
     /** Lines plus delivery fees, in euro cents. */
     totalCents: integer('total_cents').notNull(),
     createdAt: text('created_at').notNull(),
@@ -94,7 +96,9 @@ export const orderParts = sqliteTable(
     acceptedAt: text('accepted_at'),
     readyAt: text('ready_at'),
     /** When it was collected, refused, cancelled or expired. */
-    closedAt: text('closed_at')
+    closedAt: text('closed_at'),
+    /** Online payment: the provider's transfer of this part's amount to the shop. */
+    payoutRef: text('payout_ref')
   },
   (t) => [
     index('order_parts_order_idx').on(t.orderId),
@@ -119,3 +123,14 @@ export const orderLines = sqliteTable(
   (t) => [index('order_lines_part_idx').on(t.partId), index('order_lines_product_idx').on(t.productId)]
 );
 
+
+/**
+ * Payment provider notifications already applied, by the provider's event id: a notification
+ * sent twice (providers retry) changes nothing the second time.
+ */
+export const paymentEvents = sqliteTable('payment_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  orderId: text('order_id'),
+  receivedAt: text('received_at').notNull()
+});

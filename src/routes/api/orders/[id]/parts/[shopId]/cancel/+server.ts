@@ -12,5 +12,6 @@ export const POST: RequestHandler = ({ params, locals }) => {
   const result = cancelPart(db(), auth.user.id, params.id, params.shopId);
   if (result.ok) return json(result.part, { headers: { 'cache-control': 'no-store' } });
   if (result.error === 'not_found') return jsonError(404, 'not_found', 'No such order part.');
+  if (result.error === 'paid_online') return jsonError(409, 'paid_online', 'Paid online: ask the shop, which can refuse the part.', { status: result.status });
   return jsonError(409, 'wrong_status', `The shop has already ${result.status === 'accepted' || result.status === 'ready' ? 'accepted it' : 'closed it'}: it can no longer be cancelled here.`, { status: result.status });
 };
