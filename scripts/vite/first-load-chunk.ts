@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -66,7 +67,8 @@ export function firstLoadChunk(): Plugin {
       if (isSsrBuild) return;
       const root = resolve(config.root ?? process.cwd());
       const roots = ROOTS.map((file) => resolve(root, file));
-      const svelteInternals = resolve(root, SVELTE_INTERNALS);
+      // Module ids are real paths: node_modules may be a symlink (a git worktree sharing one).
+      const svelteInternals = realpathSync(resolve(root, SVELTE_INTERNALS));
       const messages = MESSAGES.map((file) => resolve(root, file));
       const routes = resolve(root, 'src/routes');
       let firstLoad: Set<string> | undefined;
