@@ -22,15 +22,11 @@ const WEEKDAYS_SHORT: Record<Locale, string[]> = {
   fr: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 };
-const WEEKDAYS_LONG: Record<Locale, string[]> = {
-  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-};
-const MONTHS_SHORT: Record<Locale, string[]> = {
+export const MONTHS_SHORT: Record<Locale, string[]> = {
   fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 };
-const RELATIVE: Record<Locale, { today: string; tomorrow: string; yesterday: string }> = {
+export const RELATIVE: Record<Locale, { today: string; tomorrow: string; yesterday: string }> = {
   fr: { today: 'aujourd’hui', tomorrow: 'demain', yesterday: 'hier' },
   en: { today: 'today', tomorrow: 'tomorrow', yesterday: 'yesterday' }
 };
@@ -93,16 +89,17 @@ export function formatDistance(meters: number, locale: Locale): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates
+// Dates (spans and relative days, which pages other than the feed show, are in format-days.ts;
+// the tables and helpers they share with this module are exported for it)
 
 const DAY_MS = 86_400_000;
 
 /** Whole calendar days from Paris date `a` to Paris date `b`. */
-function dayDiff(a: ParisClock, b: ParisClock): number {
+export function dayDiff(a: ParisClock, b: ParisClock): number {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
-function toDate(iso: string | Date): Date {
+export function toDate(iso: string | Date): Date {
   return iso instanceof Date ? iso : new Date(iso);
 }
 
@@ -116,12 +113,12 @@ export function formatTime(c: { hour: number; minute: number }, locale: Locale):
 }
 
 /** Show the year when the date is more than ~6 months away from now. */
-function needsYear(c: ParisClock, now: ParisClock): boolean {
+export function needsYear(c: ParisClock, now: ParisClock): boolean {
   return Math.abs(dayDiff(now, c)) > 183;
 }
 
 /** "sam. 6 déc." / "Sat 6 Dec" (+ year when far away). */
-function shortDate(c: ParisClock, locale: Locale, now: ParisClock, withWeekday = true): string {
+export function shortDate(c: ParisClock, locale: Locale, now: ParisClock, withWeekday = true): string {
   const wd = WEEKDAYS_SHORT[locale][Number(c.weekday) - 1];
   const base = `${c.day} ${MONTHS_SHORT[locale][c.month - 1]}`;
   const year = needsYear(c, now) ? ` ${c.year}` : '';
@@ -139,41 +136,4 @@ export function formatEventDate(iso: string | Date, locale: Locale, now: Date): 
   const day =
     diff === 0 ? RELATIVE[locale].today : diff === 1 ? RELATIVE[locale].tomorrow : shortDate(c, locale, n);
   return `${day}, ${formatTime(c, locale)}`;
-}
-
-/**
- * A span of time:
- * - no end → as `formatEventDate`;
- * - same Paris day → "sam. 6 déc., 20 h – 22 h 30" / "Sat 6 Dec, 8 pm – 10:30 pm";
- * - several days → "du 6 au 14 déc." / "6–14 Dec", "du 28 nov. au 3 déc." / "28 Nov – 3 Dec".
- */
-export function formatDateRange(startIso: string | Date, endIso: string | Date | null, locale: Locale, now: Date): string {
-  if (endIso === null) return formatEventDate(startIso, locale, now);
-  const s = parisClock(toDate(startIso));
-  const e = parisClock(toDate(endIso));
-  const n = parisClock(now);
-  if (s.date === e.date) return `${formatEventDate(startIso, locale, now)} – ${formatTime(e, locale)}`;
-  const sameMonth = s.year === e.year && s.month === e.month;
-  const showYear = needsYear(s, n) || needsYear(e, n) || s.year !== e.year;
-  const endText = `${e.day} ${MONTHS_SHORT[locale][e.month - 1]}${showYear ? ` ${e.year}` : ''}`;
-  const startText = sameMonth
-    ? `${s.day}`
-    : `${s.day} ${MONTHS_SHORT[locale][s.month - 1]}${s.year !== e.year ? ` ${s.year}` : ''}`;
-  if (locale === 'fr') return `du ${startText} au ${endText}`;
-  return sameMonth ? `${startText}–${endText}` : `${startText} – ${endText}`;
-}
-
-/**
- * A day relative to now (Paris calendar): "aujourd’hui" / "demain" / "hier", the weekday name
- * within the coming week ("samedi" / "Saturday"), otherwise "sam. 6 déc." / "Sat 6 Dec".
- */
-export function formatRelativeDay(iso: string | Date, locale: Locale, now: Date): string {
-  const c = parisClock(toDate(iso));
-  const n = parisClock(now);
-  const diff = dayDiff(n, c);
-  if (diff === 0) return RELATIVE[locale].today;
-  if (diff === 1) return RELATIVE[locale].tomorrow;
-  if (diff === -1) return RELATIVE[locale].yesterday;
-  if (diff > 1 && diff < 7) return WEEKDAYS_LONG[locale][Number(c.weekday) - 1];
-  return shortDate(c, locale, n);
 }

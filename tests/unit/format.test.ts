@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDateRange, formatDistance, formatEventDate, formatPrice, formatRelativeDay } from '../../src/lib/format';
+import { formatCount, formatDistance, formatEventDate, formatPrice } from '../../src/lib/format';
+import { formatDateRange, formatRelativeDay } from '../../src/lib/format-days';
 
 const NB = '\u00a0'; // no-break space
 const NNB = '\u202f'; // narrow no-break space

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklyHours } from '../../src/lib/catalog/types';
-import { openingState, parisClock, weekSchedule } from '../../src/lib/catalog/hours';
+import { openingState, parisClock } from '../../src/lib/catalog/hours';
+import { weekSchedule } from '../../src/lib/catalog/week-schedule';
 
 // 2025-12-02 is a Tuesday; Paris is UTC+1 in winter, UTC+2 in summer.
 const shop: WeeklyHours = {

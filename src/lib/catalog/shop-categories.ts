@@ -23,3 +23,8 @@ export const shopCategories = {
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ShopCategory = keyof typeof shopCategories;
+
+/** A category's label, or the key itself for a category this build does not know. */
+export function categoryLabel(category: string, locale: 'fr' | 'en'): string {
+  return shopCategories[category as ShopCategory]?.[locale] ?? category;
+}

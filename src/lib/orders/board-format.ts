@@ -1,4 +1,5 @@
-import { formatRelativeDay, formatTime, type Locale } from '$lib/format';
+import { formatTime, type Locale } from '$lib/format';
+import { formatRelativeDay } from '$lib/format-days';
 import { parisClock } from '$lib/catalog/hours';
 
 /** "10 h 30 – 11 h" today, "demain, 10 h 30 – 11 h" another day (Paris time). */

@@ -2,13 +2,7 @@ import { browser } from '$app/environment';
 import { error } from '@sveltejs/kit';
 import type { CatalogIndex } from '$lib/catalog/lookup';
 import { deviceCatalog } from './device-catalog.svelte';
-
-let appStarted = false;
-
-/** Called once the app has hydrated: from then on, pages read the device's catalog copy. */
-export function markAppStarted(): void {
-  appStarted = true;
-}
+import { appStarted } from './app-started';
 
 /**
  * Page data from the catalog. On the server (direct links, crawlers) and while the app is
@@ -22,7 +16,7 @@ export async function fromCatalog<T>(
   pick: (index: CatalogIndex) => T | null,
   notFound: string
 ): Promise<T> {
-  if (browser && appStarted) return fromDevice(pick, notFound);
+  if (browser && appStarted()) return fromDevice(pick, notFound);
   let response: Response;
   try {
     response = await fetch(endpoint);

@@ -1,6 +1,5 @@
 import * as m from '$lib/paraglide/messages';
 import type { CatalogItem } from '$lib/catalog/types';
-import { shopCategories, type ShopCategory } from '$lib/catalog/shop-categories';
 import { formatEventDate, formatPrice } from '$lib/format';
 import { openingLabel } from './opening-label';
 
@@ -30,10 +29,6 @@ export function keyFact(item: CatalogItem, now: Date, locale: 'fr' | 'en'): { te
 /** "2,40 €/h", or "Gratuit" for a free car park. */
 export function hourlyPrice(cents: number, locale: 'fr' | 'en'): string {
   return cents === 0 ? m.free() : `${formatPrice(cents, locale)}/h`;
-}
-
-export function categoryLabel(category: string, locale: 'fr' | 'en'): string {
-  return shopCategories[category as ShopCategory]?.[locale] ?? category;
 }
 
 export function itemHref(item: CatalogItem): string {

@@ -1,5 +1,5 @@
 import type { PageLoad } from './$types';
-import { itemPageData, type ItemPageData } from '$lib/catalog/lookup';
+import { itemPageData, type ItemPageData } from '$lib/catalog/page-data';
 import { fromCatalog } from '$lib/personalisation/page-source';
 
 export const load: PageLoad = ({ params, fetch }) =>

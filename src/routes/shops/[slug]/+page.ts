@@ -1,5 +1,5 @@
 import type { PageLoad } from './$types';
-import { shopPageData, type ShopPageData } from '$lib/catalog/lookup';
+import { shopPageData, type ShopPageData } from '$lib/catalog/page-data';
 import { fromCatalog } from '$lib/personalisation/page-source';
 
 export const load: PageLoad = ({ params, fetch }) =>

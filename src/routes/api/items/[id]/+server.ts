@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { catalogSnapshot } from '$lib/server/catalog/snapshot';
-import { itemPageData } from '$lib/catalog/lookup';
+import { itemPageData } from '$lib/catalog/page-data';
 import { catalogIdParam } from '$lib/schemas/catalog-query';
 import { jsonError } from '$lib/server/http/json-error';
 

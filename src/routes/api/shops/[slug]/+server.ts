@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { catalogSnapshot } from '$lib/server/catalog/snapshot';
-import { shopPageData } from '$lib/catalog/lookup';
+import { shopPageData } from '$lib/catalog/page-data';
 import { slugParam } from '$lib/schemas/catalog-query';
 import { jsonError } from '$lib/server/http/json-error';
 
