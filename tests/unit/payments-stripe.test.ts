@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import Stripe from 'stripe';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
@@ -12,6 +11,7 @@ import { paymentProvider } from '../../src/lib/server/payments';
 import { orderView } from '../../src/lib/server/orders/view';
 import { parisClock } from '../../src/lib/catalog/hours';
 import { firstSlot, ordersFixture, stockLedger, type OrdersFixture } from '../support/orders-fixture';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 
 /**
  * Online payment with the real Stripe SDK against a local fake of Stripe's HTTP API (started
@@ -20,19 +20,10 @@ import { firstSlot, ordersFixture, stockLedger, type OrdersFixture } from '../su
 const WEBHOOK_SECRET = 'whsec_test_placette';
 type Handler = (event: unknown) => Response | Promise<Response>;
 
-interface Call {
-  path: string;
-  idempotencyKey: string | undefined;
-  form: URLSearchParams;
-}
-const calls: Call[] = [];
-/** What the fake created (once per idempotency key, as Stripe does). */
-const answered = new Map<string, string>();
-const refunds: { id: string; amount: number; payment_intent: string | null; metadata: { part_id: string | null } }[] = [];
-const reversals: { id: string; transfer: string }[] = [];
-let fake: Server;
-/** The fake answers 500 to this many next calls (the SDK retries twice). */
-let failures = 0;
+let fake: FakeStripe;
+let calls: FakeStripe['calls'];
+let refunds: FakeStripe['refunds'];
+let reversals: FakeStripe['reversals'];
 let f: OrdersFixture;
 let appDb: Db;
 let checkout: Handler;
@@ -42,50 +33,9 @@ let cancel: Handler;
 const signer = new Stripe('sk_test_signer');
 
 beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const form = new URLSearchParams(body);
-      calls.push({ path: req.url ?? '', idempotencyKey: req.headers['idempotency-key'] as string | undefined, form });
-      res.setHeader('content-type', 'application/json');
-      if (failures > 0) {
-        failures--;
-        res.statusCode = 500;
-        res.end(JSON.stringify({ error: { type: 'api_error', message: 'down' } }));
-        return;
-      }
-      const n = calls.length;
-      // Like Stripe: a request repeated with the same idempotency key gets the first answer, nothing is created twice.
-      const key = req.headers['idempotency-key'] as string | undefined;
-      const replay = key ? answered.get(`${req.url} ${key}`) : undefined;
-      if (replay) return res.end(replay);
-      const send = (object: Record<string, unknown>) => {
-        const text = JSON.stringify(object);
-        if (key) answered.set(`${req.url} ${key}`, text);
-        res.end(text);
-      };
-      const reversal = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(req.url ?? '');
-      const session = /^\/v1\/checkout\/sessions\/([^/?]+)/.exec(req.url ?? '');
-      if (req.url === '/v1/checkout/sessions') send({ id: `cs_test_${n}`, object: 'checkout.session', url: `https://checkout.stripe.test/c/pay/cs_test_${n}` });
-      else if (req.method === 'GET' && session) send({ id: session[1], object: 'checkout.session', payment_intent: `pi_of_${session[1]}` });
-      else if (req.url === '/v1/transfers') send({ id: `tr_${n}`, object: 'transfer', amount: Number(form.get('amount')) });
-      else if (req.url === '/v1/refunds') {
-        const refund = { id: `re_${n}`, object: 'refund', status: 'succeeded', amount: Number(form.get('amount')), payment_intent: form.get('payment_intent'), metadata: { part_id: form.get('metadata[part_id]') } };
-        refunds.push(refund);
-        send(refund);
-      } else if (reversal) {
-        const made = { id: `trr_${n}`, object: 'transfer_reversal', transfer: reversal[1] };
-        reversals.push(made);
-        send(made);
-      } else {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'unknown' } }));
-      }
-    });
-  });
-  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
-  const port = (fake.address() as { port: number }).port;
+  fake = await startFakeStripe();
+  ({ calls, refunds, reversals } = fake);
+  const port = fake.port;
 
   process.env.DATABASE_URL = ':memory:';
   appDb = (await import('$lib/server/db')).db();
@@ -109,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   setOnlineProvider(null);
-  await new Promise((resolve) => fake.close(resolve));
+  await fake.close();
 });
 
 async function order(key = crypto.randomUUID()) {
@@ -189,7 +139,7 @@ describe('Stripe', () => {
   it('a payout that fails is retried on the next delivery of the event', async () => {
     const { body } = await order();
     const payload = event('checkout.session.completed', body.id);
-    failures = 3;
+    fake.failNext(3);
     expect((await notify(payload)).status).toBe(500);
     expect(status(body.id)).toBe('paid');
     expect((await notify(payload)).body).toEqual({ received: true, duplicate: true });
@@ -231,7 +181,7 @@ describe('Stripe', () => {
   it('when Stripe cannot be reached, the order fails, the stock is released and the customer is told (502)', async () => {
     const bread = () => appDb.select({ stock: products.stock }).from(products).where(eq(products.id, f.bread)).get()!.stock;
     const before = bread();
-    failures = 3;
+    fake.failNext(3);
     const answer = await order();
     expect(answer.status).toBe(502);
     expect(answer.body.error.code).toBe('payment_provider_error');
@@ -350,7 +300,7 @@ describe('refunds of parts paid online', () => {
   it('a refund Stripe does not take stays "pending" on the order page and goes through on the next notification, once', async () => {
     const { id } = await paidOrder();
     const part = partOf(id, f.shopA);
-    failures = 3; // the refund call and its two retries
+    fake.failNext(3); // the refund call and its two retries
     const refused = await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Fermé' });
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ status: 'refused', refund: { status: 'pending', amount_cents: 500, at: null } });
