@@ -90,13 +90,14 @@ export async function settleRefunds(database: Db, provider: PaymentProvider | nu
 }
 
 /**
- * After a refusal or a cancellation: tries the refund now, waiting at most `waitMs` for it (the
- * attempt goes on in the background past that), so the answer usually already says "Remboursé".
+ * After a refusal or a cancellation (of `orderId`), or a payment notification (every refund due):
+ * tries now, waiting at most `waitMs` (the attempt goes on in the background past that), so the
+ * answer usually already says "Remboursé" and a slow provider never holds a request long.
  */
-export async function refundSoon(database: Db, provider: PaymentProvider | null, orderId: string, waitMs = 5000): Promise<void> {
+export async function refundSoon(database: Db, provider: PaymentProvider | null, orderId?: string, waitMs = 5000): Promise<void> {
   if (!provider?.refund) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([settleRefunds(database, provider, { orderId }), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  await Promise.race([settleRefunds(database, provider, orderId ? { orderId } : {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
   clearTimeout(timer);
 }
 

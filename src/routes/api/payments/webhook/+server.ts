@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { jsonError } from '$lib/server/http/json-error';
 import { paymentProvider, WebhookSignatureError } from '$lib/server/payments';
 import { applyPaymentEvent, payOutShops } from '$lib/server/orders/payment';
-import { settleRefunds } from '$lib/server/orders/refunds';
+import { refundSoon } from '$lib/server/orders/refunds';
 import { sendOrderConfirmation } from '$lib/server/mail/order-confirmation';
 
 /**
@@ -38,6 +38,6 @@ export const POST: RequestHandler = async ({ request }) => {
     }
   }
   // Refunds still due (a part refused while the payment was under way, an earlier failure): now.
-  await settleRefunds(database, provider);
+  await refundSoon(database, provider);
   return json({ received: true, duplicate: !applied }, { headers: { 'cache-control': 'no-store' } });
 };
