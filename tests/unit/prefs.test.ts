@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultPrefs,
-  exportPrefs,
   setThemeWeight,
   toggleFollowShop,
   toggleSaved,
   type Prefs
 } from '../../src/lib/personalisation/prefs';
+import { exportPrefs } from '../../src/lib/personalisation/prefs-file';
 import { parsePrefsImport, prefsSchema } from '../../src/lib/personalisation/prefs-schema';
 
 const sample: Prefs = {

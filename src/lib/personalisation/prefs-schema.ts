@@ -6,12 +6,11 @@
  */
 // zod/mini: the same validation as zod with a tree-shakable API.
 import { z } from 'zod/mini';
+import { EXPORT_FORMAT, MAX_IMPORT_CHARS } from './prefs-file';
 import {
   catalogIdPattern,
-  EXPORT_FORMAT,
   locales,
   MAX_FOLLOWED_SHOPS,
-  MAX_IMPORT_CHARS,
   MAX_SAVED,
   MAX_THEMES,
   shopIdPattern,

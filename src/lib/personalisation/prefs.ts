@@ -20,8 +20,6 @@ export type Locale = (typeof locales)[number];
 export const MAX_THEMES = 200;
 export const MAX_SAVED = 2000;
 export const MAX_FOLLOWED_SHOPS = 500;
-/** Import files larger than this are rejected before parsing (a full export is ~40 kB). */
-export const MAX_IMPORT_CHARS = 1_000_000;
 
 export const themeSlugPattern = /^[a-z0-9-]{1,40}$/;
 /** Catalog ids as produced by `catalogId()`: "event-12", "shop-3". */
@@ -51,34 +49,6 @@ export function defaultPrefs(): Prefs {
     onboarded: false,
     lastVisit: null
   };
-}
-
-export const EXPORT_FORMAT = 'placette-preferences';
-
-export interface PrefsExportFile {
-  format: typeof EXPORT_FORMAT;
-  v: 1;
-  exported_at: string;
-  prefs: Prefs;
-}
-
-/** The export file's text (pretty JSON, stable key order). */
-export function exportPrefs(prefs: Prefs, now: Date = new Date()): string {
-  const file: PrefsExportFile = {
-    format: EXPORT_FORMAT,
-    v: 1,
-    exported_at: now.toISOString(),
-    prefs: {
-      v: 1,
-      themes: { ...prefs.themes },
-      saved: [...prefs.saved],
-      followedShops: [...prefs.followedShops],
-      locale: prefs.locale,
-      onboarded: prefs.onboarded,
-      lastVisit: prefs.lastVisit
-    }
-  };
-  return JSON.stringify(file, null, 2) + '\n';
 }
 
 /** Sets (or with `null` removes) how a theme is followed. Returns a new object. */
