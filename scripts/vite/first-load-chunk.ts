@@ -65,7 +65,8 @@ function usedMembers(code: string, specifier: RegExp): string[] {
  * renaming): it inlines the helpers used once and drops the constants nothing reads, which Oxc
  * leaves in, ≈1.7 KiB gzip of this chunk. The pass runs after Vite's own `generateBundle` work
  * (its preload markers are rewritten by then); the file keeps its name, whose hash already
- * depends on everything this deterministic pass reads.
+ * depends on everything this deterministic pass reads (only a Terser upgrade could change the
+ * bytes under one name, and both would be the same program).
  */
 export function firstLoadChunk(): Plugin {
   return {
