@@ -14,9 +14,18 @@ export function pushSupported(): boolean {
   return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
 
+/** How long to wait for the service worker on a first visit, when it is still being installed. */
+const REGISTRATION_WAIT_MS = 4000;
+
 export async function pushRegistration(): Promise<ServiceWorkerRegistration | null> {
   if (!pushSupported()) return null;
-  return (await navigator.serviceWorker.getRegistration()) ?? null;
+  const existing = await navigator.serviceWorker.getRegistration();
+  if (existing) return existing;
+  // No worker registered yet (first visit): wait a little for the one the app is installing.
+  return Promise.race([
+    navigator.serviceWorker.ready,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), REGISTRATION_WAIT_MS))
+  ]);
 }
 
 /** Which opt-ins use this device's subscription. Before there were two, a subscription meant the digest. */
@@ -34,8 +43,7 @@ export function pushUses(subscription: PushSubscription | null): Set<PushUse> {
 
 function saveUses(uses: Set<PushUse>): void {
   try {
-    if (uses.size) localStorage.setItem(USES_KEY, JSON.stringify({ uses: [...uses].sort() }));
-    else localStorage.removeItem(USES_KEY);
+    localStorage.setItem(USES_KEY, JSON.stringify({ uses: [...uses].sort() }));
   } catch {
     // Storage refused (private mode quota): the next visit falls back to the subscription alone.
   }
@@ -59,6 +67,8 @@ export async function askPermission(): Promise<'granted' | 'denied' | 'off'> {
 export async function ensureSubscription(reg: ServiceWorkerRegistration): Promise<PushSubscription> {
   const existing = await reg.pushManager.getSubscription();
   if (existing) return existing;
+  // A new subscription starts unused (not taken for an older digest-only one).
+  saveUses(new Set());
   const { public_key } = (await (await fetch('/api/push/key')).json()) as { public_key: string };
   return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(public_key) });
 }
@@ -73,6 +83,14 @@ export function addUse(subscription: PushSubscription, use: PushUse): void {
 export async function releaseUse(subscription: PushSubscription | null | undefined, use: PushUse): Promise<void> {
   const uses = pushUses(subscription ?? null);
   uses.delete(use);
-  saveUses(uses);
-  if (subscription && uses.size === 0) await subscription.unsubscribe();
+  if (uses.size > 0) {
+    saveUses(uses);
+    return;
+  }
+  try {
+    localStorage.removeItem(USES_KEY);
+  } catch {
+    // Nothing stored, or storage refused.
+  }
+  if (subscription) await subscription.unsubscribe();
 }
