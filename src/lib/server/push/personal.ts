@@ -111,6 +111,7 @@ export async function sendPersonal(
   payload: PersonalPayload,
   options: { topicOf?: string; now?: number; send?: PushSender } = {}
 ): Promise<PersonalOutcome> {
+  if (!database.$client.open) return { devices: 0, delivered: 0, removed: 0, failed: 0 };
   const { devices, expired } = liveDevices(database, [...new Set(userIds)], options.now ?? Date.now());
   const outcome: PersonalOutcome = { devices: devices.length, delivered: 0, removed: expired, failed: 0 };
   if (devices.length === 0) return outcome;
@@ -193,6 +194,7 @@ export function messagePush(database: Reader, message: NewMessage): { userIds: n
 /** Fire-and-forget: the customer's devices learn the part is ready. Call after the commit. */
 export function notifyPartReady(database: Db, partId: number): void {
   later(async () => {
+    if (!database.$client.open) return; // closed in the meantime (a test, a shutdown)
     const push = partReadyPush(database, partId);
     if (push) await sendPersonal(database, push.userIds, push.payload);
   });
