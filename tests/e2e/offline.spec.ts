@@ -137,6 +137,9 @@ test.describe('offline', () => {
   });
 
   test('a new version waits for the reader: the banner offers it, and the page reloads only when asked', async ({ browser }) => {
+    // Copies the build, starts two servers and installs two service workers: more than the
+    // default 30 s on a busy 2-core machine.
+    test.slow();
     // A copy of the build whose service worker the test changes, served by its own server.
     const dir = mkdtempSync(join(tmpdir(), 'placette-sw-update-'));
     const build = join(dir, 'build');
