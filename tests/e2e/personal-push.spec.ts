@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Catalog } from './support/fixtures';
 import { signInAt, waitForServiceWorker } from './support/app';
 import { deliverPush, shownNotifications } from './support/push';
@@ -121,6 +121,21 @@ async function nextSlot(page: Page): Promise<string> {
   throw new Error('no slot at the florist');
 }
 
+/**
+ * After a pause, the server may be closing an idle keep-alive connection just as a request reuses
+ * it (ECONNRESET). A harmless GET, retried, goes first, so the POST that follows is sent once.
+ */
+async function warm(request: APIRequestContext): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await request.get(`${server.origin}/api/health`);
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
 async function newContext(browser: Browser, options: { permission?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', serviceWorkers: 'allow' });
   if (options.permission) await context.grantPermissions(['notifications'], { origin: server.origin });
@@ -205,12 +220,14 @@ test('the switch turns order and message notifications on for this device; a par
 
   // Messages. The florist's phone has the switch on too, and no page of hers is open.
   const merchantApi = merchantContext.request;
+  await warm(merchantApi);
   const subscribed = await merchantApi.post(`${server.origin}/api/account/push-subscriptions`, {
     data: { endpoint: merchantDevice.endpoint, expirationTime: null, keys: { p256dh: merchantDevice.p256dh, auth: merchantDevice.auth } }
   });
   expect(subscribed.status()).toBe(201);
   await merchant.close();
 
+  await warm(citizen.request);
   const started = await citizen.request.post(`${server.origin}/api/conversations`, { data: { shopId: shop.id, body: 'Pouvez-vous ajouter un mot : « Joyeux anniversaire Lucie » ?' } });
   expect(started.status()).toBe(201);
   const { id: conversation } = (await started.json()) as { id: number };

@@ -76,9 +76,12 @@ export async function openFromNotification(sw: ServiceWorkerGlobalScope, notific
   }
   const open = windows[0];
   if (open) {
-    await open.focus();
-    await open.navigate(target.href);
-  } else {
-    await sw.clients.openWindow(target.href);
+    try {
+      await open.focus();
+      if (await open.navigate(target.href)) return;
+    } catch {
+      // A window this worker does not control cannot be navigated: open one instead.
+    }
   }
+  await sw.clients.openWindow(target.href);
 }
