@@ -1,7 +1,10 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { prepareDatabase } from '$lib/server/startup/prepare-database';
-import { configurePayments } from '$lib/server/payments';
+import { configurePayments, paymentProvider } from '$lib/server/payments';
+import { configureMail } from '$lib/server/mail';
+import { settleRefunds } from '$lib/server/orders/refunds';
+import { db } from '$lib/server/db';
 import { compression } from './hooks/compression';
 import { csrf } from './hooks/csrf';
 import { securityHeaders } from './hooks/security-headers';
@@ -10,6 +13,9 @@ import { session } from './hooks/session';
 export const init: ServerInit = async () => {
   await prepareDatabase();
   configurePayments();
+  configureMail();
+  // Refunds a crash or an unreachable provider left due: retried in the background at each start.
+  void settleRefunds(db(), paymentProvider('online'));
 };
 
 // Compression wraps the response last, after the security headers are set.

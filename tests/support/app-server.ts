@@ -29,6 +29,8 @@ export interface AppProcess {
   child: ChildProcess;
   /** Ends the process (SIGKILL by default: no graceful anything) and waits for it. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** What the server wrote on stderr so far (its error log). */
+  stderr(): string;
 }
 
 const running = new Set<AppProcess>();
@@ -50,7 +52,8 @@ export async function startApp(database: string, env: Record<string, string> = {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
       running.delete(app);
-    }
+    },
+    stderr: () => stderr
   };
   running.add(app);
   const deadline = Date.now() + 30_000;

@@ -8,13 +8,16 @@ import { setOnlineProvider } from '../../src/lib/server/payments';
 import { orderParts, products, shops } from '../../src/lib/server/db/schema';
 import type { OrderRequest } from '../../src/lib/schemas/orders';
 import { firstSlot, ordersFixture, stockLedger } from '../support/orders-fixture';
+import { refundsDue } from '../../src/lib/server/orders/refunds';
 
 /**
  * Property: whatever customers and shops do — checkouts (some too big), cancellations, refusals,
  * acceptance, collection, online payments that succeed, fail or expire, the shop changing its
  * stock — every product keeps `stock + reserved + sold == stock_in`, `reserved` equals the units
  * of open parts, `sold` the units collected, stock never goes below zero, and the stock a
- * simple model predicts is the stock the database holds.
+ * simple model predicts is the stock the database holds. And the refunds due are exactly the
+ * refused or cancelled parts of orders paid online (cancelling a paid part is allowed, and
+ * refunding moves money, never stock).
  */
 const START = new Date('2026-12-02T08:00:00Z');
 
@@ -123,6 +126,11 @@ describe('stock + reserved + sold == initial, whatever happens', () => {
               expect(row.sold).toBe(row.soldLines);
               expect(row.stock).toBe(expected.get(row.id));
             }
+            const owed = f.db.$client
+              .prepare(`SELECT p.id FROM order_parts p JOIN orders o ON o.id = p.order_id WHERE o.payment_status = 'paid' AND p.status IN ('refused','cancelled') ORDER BY p.id`)
+              .pluck()
+              .all();
+            expect(refundsDue(f.db, { limit: 1000 }).map((d) => d.partId)).toEqual(owed);
           }
           f.db.$client.close();
         }),

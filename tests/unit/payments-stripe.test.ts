@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import Stripe from 'stripe';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import { orderParts, orders, paymentEvents, products, shops } from '../../src/lib/server/db/schema';
 import { setOnlineProvider, paymentMethods } from '../../src/lib/server/payments';
 import { stripeConfigFromEnv, stripeProvider } from '../../src/lib/server/payments/stripe';
-import { commissionOn, setCommissionBps } from '../../src/lib/server/orders/payouts';
+import { commissionOn, payoutReport, setCommissionBps } from '../../src/lib/server/orders/payouts';
+import { refundsDue, settleRefunds } from '../../src/lib/server/orders/refunds';
+import { paymentProvider } from '../../src/lib/server/payments';
+import { orderView } from '../../src/lib/server/orders/view';
+import { parisClock } from '../../src/lib/catalog/hours';
 import { firstSlot, ordersFixture, stockLedger, type OrdersFixture } from '../support/orders-fixture';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 
 /**
  * Online payment with the real Stripe SDK against a local fake of Stripe's HTTP API (started
@@ -16,46 +20,22 @@ import { firstSlot, ordersFixture, stockLedger, type OrdersFixture } from '../su
 const WEBHOOK_SECRET = 'whsec_test_placette';
 type Handler = (event: unknown) => Response | Promise<Response>;
 
-interface Call {
-  path: string;
-  idempotencyKey: string | undefined;
-  form: URLSearchParams;
-}
-const calls: Call[] = [];
-let fake: Server;
-/** The fake answers 500 to this many next calls (the SDK retries twice). */
-let failures = 0;
+let fake: FakeStripe;
+let calls: FakeStripe['calls'];
+let refunds: FakeStripe['refunds'];
+let reversals: FakeStripe['reversals'];
 let f: OrdersFixture;
 let appDb: Db;
 let checkout: Handler;
 let webhook: Handler;
+let partAction: Handler;
+let cancel: Handler;
 const signer = new Stripe('sk_test_signer');
 
 beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const form = new URLSearchParams(body);
-      calls.push({ path: req.url ?? '', idempotencyKey: req.headers['idempotency-key'] as string | undefined, form });
-      res.setHeader('content-type', 'application/json');
-      if (failures > 0) {
-        failures--;
-        res.statusCode = 500;
-        res.end(JSON.stringify({ error: { type: 'api_error', message: 'down' } }));
-        return;
-      }
-      const n = calls.length;
-      if (req.url === '/v1/checkout/sessions') res.end(JSON.stringify({ id: `cs_test_${n}`, object: 'checkout.session', url: `https://checkout.stripe.test/c/pay/cs_test_${n}` }));
-      else if (req.url === '/v1/transfers') res.end(JSON.stringify({ id: `tr_${n}`, object: 'transfer', amount: Number(form.get('amount')) }));
-      else {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'unknown' } }));
-      }
-    });
-  });
-  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
-  const port = (fake.address() as { port: number }).port;
+  fake = await startFakeStripe();
+  ({ calls, refunds, reversals } = fake);
+  const port = fake.port;
 
   process.env.DATABASE_URL = ':memory:';
   appDb = (await import('$lib/server/db')).db();
@@ -73,11 +53,13 @@ beforeAll(async () => {
   setOnlineProvider(stripeProvider({ ...config, api: { ...config.api!, protocol: 'http' } }));
   checkout = (await import('../../src/routes/api/orders/+server')).POST as unknown as Handler;
   webhook = (await import('../../src/routes/api/payments/webhook/+server')).POST as unknown as Handler;
+  partAction = (await import('../../src/routes/api/merchant/shops/[id]/orders/[partId]/+server')).POST as unknown as Handler;
+  cancel = (await import('../../src/routes/api/orders/[id]/parts/[shopId]/cancel/+server')).POST as unknown as Handler;
 });
 
 afterAll(async () => {
   setOnlineProvider(null);
-  await new Promise((resolve) => fake.close(resolve));
+  await fake.close();
 });
 
 async function order(key = crypto.randomUUID()) {
@@ -157,7 +139,7 @@ describe('Stripe', () => {
   it('a payout that fails is retried on the next delivery of the event', async () => {
     const { body } = await order();
     const payload = event('checkout.session.completed', body.id);
-    failures = 3;
+    fake.failNext(3);
     expect((await notify(payload)).status).toBe(500);
     expect(status(body.id)).toBe('paid');
     expect((await notify(payload)).body).toEqual({ received: true, duplicate: true });
@@ -199,10 +181,155 @@ describe('Stripe', () => {
   it('when Stripe cannot be reached, the order fails, the stock is released and the customer is told (502)', async () => {
     const bread = () => appDb.select({ stock: products.stock }).from(products).where(eq(products.id, f.bread)).get()!.stock;
     const before = bread();
-    failures = 3;
+    fake.failNext(3);
     const answer = await order();
     expect(answer.status).toBe(502);
     expect(answer.body.error.code).toBe('payment_provider_error');
     expect(bread()).toBe(before);
+  });
+});
+
+/** A shop member's step on a part, through the merchant API. */
+async function shopStep(shopId: number, merchant: number, partId: number, body: Record<string, unknown>) {
+  const url = new URL(`http://placette.test/api/merchant/shops/${shopId}/orders/${partId}`);
+  const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await partAction({ request, url, params: { id: String(shopId), partId: String(partId) }, locals: { user: { id: merchant, role: 'merchant' }, session: {} } });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The customer cancels their part at a shop, through the API. */
+async function customerCancel(orderId: string, shopId: number) {
+  const response = await cancel({ params: { id: orderId, shopId: `shop-${shopId}` }, locals: { user: { id: f.citizen, role: 'citizen' }, session: {} } });
+  return { status: response.status, body: await response.json() };
+}
+
+const partOf = (orderId: string, shopId: number) => appDb.select().from(orderParts).where(eq(orderParts.orderId, orderId)).all().find((p) => p.shopId === shopId)!;
+const refundsOfPart = (partId: number) => refunds.filter((r) => r.metadata.part_id === String(partId));
+const ledgerHolds = () => {
+  for (const row of stockLedger(appDb)) {
+    expect(row.stock + row.reserved + row.sold).toBe(row.stockIn);
+    expect(row.reserved).toBe(row.openLines);
+  }
+};
+
+/** An order of bread (shop A, 500) and a book (shop B, 2090), paid online; the shops have been paid their shares. */
+async function paidOrder(intent: string | null = `pi_${crypto.randomUUID().slice(0, 8)}`) {
+  const { body } = await order();
+  expect((await notify(event('checkout.session.completed', body.id, intent ? { payment_intent: intent } : {}))).status).toBe(200);
+  expect(status(body.id)).toBe('paid');
+  return { id: body.id as string, intent };
+}
+
+describe('refunds of parts paid online', () => {
+  it('a part the shop refuses is refunded once, its transfer to the shop reversed, its stock back on sale, however often the refusal is sent', async () => {
+    const { id, intent } = await paidOrder();
+    const part = partOf(id, f.shopA);
+    expect(part.payoutRef).toMatch(/^tr_/);
+    const bread = () => appDb.select({ stock: products.stock }).from(products).where(eq(products.id, f.bread)).get()!.stock;
+    const before = bread();
+
+    const refused = await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Four en panne' });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ status: 'refused', reason: 'Four en panne', refund: { status: 'refunded', amount_cents: 500 } });
+    expect(bread()).toBe(before + 2);
+    expect(refundsOfPart(part.id)).toEqual([expect.objectContaining({ amount: 500, payment_intent: intent })]);
+    const call = calls.find((c) => c.path === '/v1/refunds' && c.form.get('metadata[part_id]') === String(part.id))!;
+    expect(call.idempotencyKey).toBe(`refund-${part.id}`);
+    expect(reversals.filter((r) => r.transfer === part.payoutRef)).toHaveLength(1);
+    expect(calls.find((c) => c.path === `/v1/transfers/${part.payoutRef}/reversals`)!.idempotencyKey).toBe(`reversal-${part.id}`);
+
+    // Again (a double click, a second member): nothing more is refunded.
+    expect((await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Four en panne' })).status).toBe(409);
+    expect(await settleRefunds(appDb, paymentProvider('online'))).toEqual({ refunded: 0, reversed: 0, failed: 0 });
+    expect(refundsOfPart(part.id)).toHaveLength(1);
+    expect(bread()).toBe(before + 2);
+
+    // The customer sees it; the other shop's part is untouched.
+    const view = orderView(appDb, id)!;
+    expect(view.parts.find((p) => p.shopId === `shop-${f.shopA}`)!.refund).toMatchObject({ status: 'refunded', amount_cents: 500, at: expect.any(String) });
+    expect(view.parts.find((p) => p.shopId === `shop-${f.shopB}`)!.refund).toBeNull();
+    ledgerHolds();
+  });
+
+  it('the payout report lists the refund and counts it in no sale', async () => {
+    const { id } = await paidOrder();
+    const partA = partOf(id, f.shopA);
+    const partB = partOf(id, f.shopB);
+    const today = parisClock(new Date()).date;
+    const reportBefore = payoutReport(appDb, f.shopB, today, today);
+    expect((await shopStep(f.shopB, f.merchantB, partB.id, { action: 'refuse', reason: 'Épuisé' })).body.refund.status).toBe('refunded');
+    // Shop A's part is accepted and collected: a sale.
+    expect((await shopStep(f.shopA, f.merchantA, partA.id, { action: 'accept' })).status).toBe(200);
+    expect((await shopStep(f.shopA, f.merchantA, partA.id, { action: 'collect', code: partA.pickupCode })).status).toBe(200);
+
+    const report = payoutReport(appDb, f.shopB, today, today);
+    expect(report.refunds.length).toBe(reportBefore.refunds.length + 1);
+    expect(report.refunds.at(-1)).toMatchObject({ orderId: id, amountCents: 2090, reversed: true });
+    expect(report.refundedCents - reportBefore.refundedCents).toBe(2090);
+    expect(report.grossCents).toBe(reportBefore.grossCents);
+    expect(report.dueToShopCents).toBe(reportBefore.dueToShopCents);
+    expect(report.rows.some((r) => r.orderId === id)).toBe(false);
+    const reportA = payoutReport(appDb, f.shopA, today, today);
+    expect(reportA.rows.filter((r) => r.orderId === id)).toEqual([expect.objectContaining({ amountCents: 500, payment: 'online' })]);
+    expect(reportA.refunds.some((r) => r.orderId === id)).toBe(false);
+  });
+
+  it('the customer cancels a paid part before the shop accepts it: refunded; an accepted part cannot be cancelled', async () => {
+    const { id } = await paidOrder(null);
+    const partA = partOf(id, f.shopA);
+    expect((await shopStep(f.shopB, f.merchantB, partOf(id, f.shopB).id, { action: 'accept' })).status).toBe(200);
+    const cancelled = await customerCancel(id, f.shopA);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', refund: { status: 'refunded', amount_cents: 500 } });
+    // The notification carried no PaymentIntent: the adapter read it from the session.
+    expect(refundsOfPart(partA.id)).toEqual([expect.objectContaining({ amount: 500, payment_intent: expect.stringMatching(/^pi_of_cs_test_/) })]);
+    expect((await customerCancel(id, f.shopB)).body.error.code).toBe('wrong_status');
+    expect((await customerCancel(id, f.shopA)).status).toBe(409);
+    expect(refundsOfPart(partA.id)).toHaveLength(1);
+    ledgerHolds();
+  });
+
+  it('while the online payment is under way the customer cannot cancel a part (409 paid_online)', async () => {
+    const { body } = await order();
+    const answer = await customerCancel(body.id, f.shopA);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('paid_online');
+    expect(partOf(body.id, f.shopA).status).toBe('placed');
+  });
+
+  it('a refund Stripe does not take stays "pending" on the order page and goes through on the next notification, once', async () => {
+    const { id } = await paidOrder();
+    const part = partOf(id, f.shopA);
+    fake.failNext(3); // the refund call and its two retries
+    const refused = await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Fermé' });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ status: 'refused', refund: { status: 'pending', amount_cents: 500, at: null } });
+    expect(refundsDue(appDb, { orderId: id }).map((d) => d.partId)).toEqual([part.id]);
+    expect(refundsOfPart(part.id)).toHaveLength(0);
+
+    // Any later notification (here one about nothing of ours) retries what is due.
+    const other = JSON.stringify({ id: `evt_${crypto.randomUUID()}`, object: 'event', type: 'charge.refunded', data: { object: { id: 'ch_1', object: 'charge' } } });
+    expect((await notify(other)).status).toBe(200);
+    expect(orderView(appDb, id)!.parts.find((p) => p.shopId === `shop-${f.shopA}`)!.refund).toMatchObject({ status: 'refunded', amount_cents: 500 });
+    expect(refundsOfPart(part.id)).toHaveLength(1);
+    expect(reversals.filter((r) => r.transfer === part.payoutRef)).toHaveLength(1);
+    // Two attempts at once (two processes): still one refund.
+    appDb.update(orderParts).set({ refundRef: null }).where(eq(orderParts.id, part.id)).run();
+    await Promise.all([settleRefunds(appDb, paymentProvider('online')), settleRefunds(appDb, paymentProvider('online'))]);
+    expect(refundsOfPart(part.id)).toHaveLength(1);
+    expect(refundsDue(appDb, { orderId: id })).toEqual([]);
+  });
+
+  it('a part refused while the payment was under way is refunded when the payment lands, and never paid out', async () => {
+    const { body } = await order();
+    const part = partOf(body.id, f.shopA);
+    expect((await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Plus de pain' })).body).toMatchObject({ status: 'refused', refund: null });
+    expect(refundsOfPart(part.id)).toHaveLength(0);
+    await notify(event('checkout.session.completed', body.id, { payment_intent: 'pi_late' }));
+    const after = partOf(body.id, f.shopA);
+    expect(after.payoutRef).toBeNull();
+    expect(after.refundRef).toMatch(/^re_/);
+    expect(refundsOfPart(part.id)).toEqual([expect.objectContaining({ amount: 500, payment_intent: 'pi_late' })]);
+    expect(partOf(body.id, f.shopB).payoutRef).toMatch(/^tr_/);
   });
 });

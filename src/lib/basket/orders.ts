@@ -34,6 +34,8 @@ export interface OrderPart {
   subtotal_cents: number;
   lines: OrderLine[];
   timeline: { status: PartStatus; at: string }[];
+  /** A refused or cancelled part paid online: given back (`refunded`) or about to be (`pending`). */
+  refund?: { status: 'refunded' | 'pending'; amount_cents: number; at: string | null } | null;
 }
 
 export interface Order {

@@ -264,7 +264,8 @@ function write(sqlite: Database.Database, input: CheckoutInput, hash: string, pr
       delivery: plan.fulfilment === 'delivery' ? { address: plan.address, fee_cents: plan.feeCents, photo: null } : null,
       subtotal_cents: plan.subtotalCents,
       lines: plan.lines.map((l) => ({ productId: catalogId('product', l.row.id), name: l.row.name, unit_price_cents: l.row.priceCents, qty: l.qty })),
-      timeline: [{ status: 'placed', at: createdAt }]
+      timeline: [{ status: 'placed', at: createdAt }],
+      refund: null
     });
   }
   // The catalog shows the new stock: devices get it with their next `?since=`.

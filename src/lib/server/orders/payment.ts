@@ -41,7 +41,10 @@ export function applyPaymentEvent(database: Db, outcome: PaymentOutcome, now = n
         .onConflictDoNothing()
         .run();
       if (inserted.changes !== 1) return false;
-      if (outcome.orderId && outcome.status === 'paid') markPaid(database, outcome.orderId);
+      if (outcome.orderId && outcome.status === 'paid') {
+        markPaid(database, outcome.orderId);
+        if (outcome.paymentIntent) database.update(orders).set({ paymentIntent: outcome.paymentIntent }).where(and(eq(orders.id, outcome.orderId), isNull(orders.paymentIntent))).run();
+      }
       else if (outcome.orderId && (outcome.status === 'failed' || outcome.status === 'expired')) endUnpaidOrder(database, outcome.orderId, outcome.status, now);
       return true;
     })

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orderParts, orders, type PaymentMethod } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
@@ -51,6 +51,20 @@ export interface PayoutReport {
   onlineCents: number;
   /** What the platform owes the shop for online payments, minus the whole commission (may be negative). */
   dueToShopCents: number;
+  /**
+   * Parts paid online, then refused or cancelled, refunded to the customer in the period: not
+   * sales (never in the figures above); the transfer already made to the shop, if any, was taken back.
+   */
+  refunds: RefundRow[];
+  refundedCents: number;
+}
+
+export interface RefundRow {
+  orderId: string;
+  refundedAt: string;
+  amountCents: number;
+  /** The shop had been paid its share and the transfer was reversed (else it was never paid out). */
+  reversed: boolean;
 }
 
 /**
@@ -82,6 +96,13 @@ export function payoutReport(database: Db, shopId: number, from: string, to: str
   const grossCents = sum((r) => r.amountCents);
   const commissionCents = sum((r) => r.commissionCents);
   const onlineCents = sum((r) => (r.payment === 'online' ? r.amountCents : 0));
+  const refunds: RefundRow[] = database
+    .select({ orderId: orderParts.orderId, refundedAt: orderParts.refundedAt, amountCents: orderParts.refundCents, reversal: orderParts.reversalRef })
+    .from(orderParts)
+    .where(and(eq(orderParts.shopId, shopId), isNotNull(orderParts.refundRef), gte(orderParts.refundedAt, start), lt(orderParts.refundedAt, end)))
+    .orderBy(asc(orderParts.refundedAt), asc(orderParts.id))
+    .all()
+    .map((r) => ({ orderId: r.orderId, refundedAt: r.refundedAt!, amountCents: r.amountCents ?? 0, reversed: r.reversal !== null }));
   return {
     from,
     to,
@@ -93,6 +114,8 @@ export function payoutReport(database: Db, shopId: number, from: string, to: str
     netCents: grossCents - commissionCents,
     atCounterCents: grossCents - onlineCents,
     onlineCents,
-    dueToShopCents: onlineCents - commissionCents
+    dueToShopCents: onlineCents - commissionCents,
+    refunds,
+    refundedCents: refunds.reduce((sum, r) => sum + r.amountCents, 0)
   };
 }

@@ -18,6 +18,7 @@ type Writer = Pick<Db, 'select' | 'update' | 'insert'>;
  *     │  └─────────────ready──────────────▲   │
  *     ├── cancel (customer, before acceptance) ──► cancelled                     reserved → stock
  *     ├── refuse (shop, with a reason, until collected) ──► refused             reserved → stock
+ *     │     (paid online, refused or cancelled: refunded after the step, see refunds.ts)
  *     └── expire (online payment never completed) ──► expired                   reserved → stock
  */
 export type StepError =
@@ -29,7 +30,7 @@ export type StepError =
   | 'wrong_code'
   /** Online payment not confirmed yet: the shop cannot prepare or hand over. */
   | 'payment_pending'
-  /** Paid (or being paid) online: a part cannot be cancelled on its own until refunds are automated; the shop can refuse it. */
+  /** Being paid online (the payment page is open): a part cannot be cancelled on its own until the payment ends. */
   | 'paid_online';
 
 export type StepResult = { ok: true; part: OrderPartView } | { ok: false; error: StepError; status?: OrderPartStatus };
@@ -126,7 +127,8 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
       const from: readonly OrderPartStatus[] = stepFrom[name];
       if (!from.includes(part.status)) return { ok: false, error: 'wrong_status', status: part.status };
       if ((name === 'accept' || name === 'ready' || name === 'collect') && part.paymentStatus === 'pending') return { ok: false, error: 'payment_pending', status: part.status };
-      if (name === 'cancel' && (part.paymentStatus === 'pending' || part.paymentStatus === 'paid')) return { ok: false, error: 'paid_online', status: part.status };
+      // Paid online: cancelling is fine, the part is refunded after the step (orders/refunds.ts).
+      if (name === 'cancel' && part.paymentStatus === 'pending') return { ok: false, error: 'paid_online', status: part.status };
       if (name === 'collect' && (!part.code || normalisePickupCode(options.code ?? '') !== part.code)) return { ok: false, error: 'wrong_code', status: part.status };
       if (!move(database, part.id, from, target[name], at, options.reason)) return { ok: false, error: 'wrong_status' };
       return { ok: true };

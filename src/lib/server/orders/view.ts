@@ -37,6 +37,27 @@ export interface OrderPartView {
   lines: OrderLineView[];
   /** placed → accepted → ready → collected, or the step that ended it (refused, cancelled, expired). */
   timeline: TimelineStep[];
+  /**
+   * A refused or cancelled part of an order paid online: its amount given back to the card
+   * (`refunded`, with when), or still to be (`pending`, "remboursement en attente"). Null otherwise.
+   */
+  refund: RefundView | null;
+}
+
+export interface RefundView {
+  status: 'refunded' | 'pending';
+  amount_cents: number;
+  at: string | null;
+}
+
+/** The refund of a part, from its row and its order's payment. */
+export function refundOf(
+  part: Pick<PartRow, 'status' | 'subtotalCents' | 'deliveryFeeCents' | 'refundRef' | 'refundCents' | 'refundedAt'>,
+  payment: { method: PaymentMethod; status: PaymentStatus }
+): RefundView | null {
+  if (part.refundRef) return { status: 'refunded', amount_cents: part.refundCents ?? part.subtotalCents + part.deliveryFeeCents, at: part.refundedAt };
+  if (payment.method !== 'online' || payment.status !== 'paid' || (part.status !== 'refused' && part.status !== 'cancelled')) return null;
+  return { status: 'pending', amount_cents: part.subtotalCents + part.deliveryFeeCents, at: null };
 }
 
 /**
@@ -73,9 +94,10 @@ export function timeline(part: Pick<PartRow, 'status' | 'placedAt' | 'acceptedAt
 export function partViews(database: Reader, where: { orderIds?: string[]; partIds?: number[] }): (OrderPartView & { orderId: string; partId: number })[] {
   const condition = where.orderIds ? inArray(orderParts.orderId, where.orderIds) : inArray(orderParts.id, where.partIds ?? []);
   const parts = database
-    .select({ part: orderParts, shopName: shops.name, shopSlug: shops.slug })
+    .select({ part: orderParts, shopName: shops.name, shopSlug: shops.slug, method: orders.paymentMethod, paid: orders.paymentStatus })
     .from(orderParts)
     .innerJoin(shops, eq(shops.id, orderParts.shopId))
+    .innerJoin(orders, eq(orders.id, orderParts.orderId))
     .where(condition)
     .orderBy(asc(orderParts.id))
     .all();
@@ -91,7 +113,7 @@ export function partViews(database: Reader, where: { orderIds?: string[]; partId
     )
     .orderBy(asc(orderLines.id))
     .all();
-  return parts.map(({ part, shopName, shopSlug }) => ({
+  return parts.map(({ part, shopName, shopSlug, method, paid }) => ({
     orderId: part.orderId,
     partId: part.id,
     shopId: catalogId('shop', part.shopId),
@@ -111,7 +133,8 @@ export function partViews(database: Reader, where: { orderIds?: string[]; partId
     lines: lines
       .filter((l) => l.partId === part.id)
       .map((l) => ({ productId: l.productId === null ? null : catalogId('product', l.productId), name: l.name, unit_price_cents: l.unitPriceCents, qty: l.qty })),
-    timeline: timeline(part)
+    timeline: timeline(part),
+    refund: refundOf(part, { method, status: paid })
   }));
 }
 

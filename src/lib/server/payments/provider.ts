@@ -18,6 +18,8 @@ export interface PaymentOutcome {
   /** Null for an event about no order of ours (it is acknowledged and ignored). */
   orderId: string | null;
   status: Extract<PaymentStatus, 'paid' | 'failed' | 'expired'> | null;
+  /** The charge a "paid" notification is about (Stripe: the PaymentIntent), kept for refunds. */
+  paymentIntent?: string | null;
 }
 
 /** One shop's share of a paid order, sent to its connected account. */
@@ -25,6 +27,16 @@ export interface PayoutRequest {
   orderId: string;
   partId: number;
   account: string;
+  amountCents: number;
+}
+
+/** One refused or cancelled part of a paid order, given back to the customer. */
+export interface RefundRequest {
+  orderId: string;
+  partId: number;
+  /** The provider's reference of the payment (`orders.payment_ref`) and, when known, of its charge. */
+  paymentRef: string;
+  paymentIntent: string | null;
   amountCents: number;
 }
 
@@ -51,4 +63,8 @@ export interface PaymentProvider {
   readWebhook?(rawBody: string, signature: string | null): PaymentOutcome;
   /** Online only: pays a shop its share of a paid order (idempotent per part). */
   payout?(request: PayoutRequest): Promise<{ ref: string }>;
+  /** Online only: refunds one part's amount to the customer (idempotent per part). */
+  refund?(request: RefundRequest): Promise<{ ref: string }>;
+  /** Online only: takes back from the shop the transfer `payoutRef` made for a part now refunded (idempotent per part). */
+  reversePayout?(request: { orderId: string; partId: number; payoutRef: string }): Promise<{ ref: string }>;
 }

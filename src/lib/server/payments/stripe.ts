@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { PaymentOutcome, PaymentProvider, PaymentRequest, PayoutRequest } from './provider';
+import type { PaymentOutcome, PaymentProvider, PaymentRequest, PayoutRequest, RefundRequest } from './provider';
 import { WebhookSignatureError } from './provider';
 
 export interface StripeConfig {
@@ -78,11 +78,12 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
         throw new WebhookSignatureError('bad signature');
       }
       const status = outcomes[event.type] ?? null;
-      const object = event.data.object as { object?: string; metadata?: Record<string, string> | null; payment_status?: string };
+      const object = event.data.object as { object?: string; metadata?: Record<string, string> | null; payment_status?: string; payment_intent?: string | { id: string } | null };
       const orderId = object.object === 'checkout.session' ? (object.metadata?.order_id ?? null) : null;
       // A completed session with a delayed method (SEPA…) is not paid yet: wait for async_payment_succeeded.
       const paid = status === 'paid' && event.type === 'checkout.session.completed' && object.payment_status !== 'paid' ? null : status;
-      return { eventId: event.id, type: event.type, orderId, status: orderId ? paid : null };
+      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : (object.payment_intent?.id ?? null);
+      return { eventId: event.id, type: event.type, orderId, status: orderId ? paid : null, paymentIntent: orderId && paid === 'paid' ? intent : null };
     },
 
     async payout(request: PayoutRequest) {
@@ -91,6 +92,25 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
         { idempotencyKey: `payout-${request.partId}` }
       );
       return { ref: transfer.id };
+    },
+
+    async refund(request: RefundRequest) {
+      // The session's PaymentIntent, when the "paid" notification did not carry it.
+      const intent = request.paymentIntent ?? (await stripe.checkout.sessions.retrieve(request.paymentRef)).payment_intent;
+      const id = typeof intent === 'string' ? intent : intent?.id;
+      if (!id) throw new Error('no PaymentIntent to refund');
+      const refund = await stripe.refunds.create(
+        { payment_intent: id, amount: request.amountCents, reason: 'requested_by_customer', metadata: { order_id: request.orderId, part_id: String(request.partId) } },
+        { idempotencyKey: `refund-${request.partId}` }
+      );
+      if (refund.status === 'failed' || refund.status === 'canceled') throw new Error(`refund ${refund.status}`);
+      return { ref: refund.id };
+    },
+
+    async reversePayout(request) {
+      // The whole transfer: it was this part's share, nothing else.
+      const reversal = await stripe.transfers.createReversal(request.payoutRef, { metadata: { order_id: request.orderId, part_id: String(request.partId) } }, { idempotencyKey: `reversal-${request.partId}` });
+      return { ref: reversal.id };
     }
   };
 }

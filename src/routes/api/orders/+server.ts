@@ -10,6 +10,8 @@ import { customerOrders } from '$lib/server/orders/account-data';
 import { expireDueOrders } from '$lib/server/orders/transitions';
 import { startOnlinePayment } from '$lib/server/orders/payment';
 import { paymentProvider } from '$lib/server/payments';
+import { currentMailer } from '$lib/server/mail';
+import { emailLocale, rememberEmailLocale, sendOrderConfirmation } from '$lib/server/mail/order-confirmation';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -37,6 +39,16 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
     } catch (error) {
       console.error('[placette] payment provider unreachable', error instanceof Error ? error.message : error);
       return jsonError(502, 'payment_provider_error', 'The payment provider did not answer; the order was cancelled and nothing was charged.');
+    }
+  }
+  // The one confirmation email (SMTP configured only), after the answer: never waited for here.
+  // To pay at pickup it goes now (a replay finds it claimed); paid online it goes with the payment.
+  if ((result.kind === 'created' || result.kind === 'replayed') && currentMailer()) {
+    const locale = emailLocale(request.headers.get('accept-language'));
+    if (result.order.payment.method === 'online') {
+      if (result.kind === 'created') rememberEmailLocale(database, result.order.id, locale);
+    } else {
+      void sendOrderConfirmation(database, result.order.id, { origin: process.env.ORIGIN ?? url.origin, locale });
     }
   }
   // How long the checkout took in the handler (body read, transaction, answer): the benchmark reads it.

@@ -39,7 +39,16 @@ export const orders = sqliteTable(
     /** Unpaid online orders are released at this time. */
     expiresAt: text('expires_at'),
     /** When the customer's account was deleted and the personal parts were blanked. */
-    anonymisedAt: text('anonymised_at')
+    anonymisedAt: text('anonymised_at'),
+    /** Online payment: the provider's charge (Stripe PaymentIntent) a refund is taken from, from the "paid" notification. */
+    paymentIntent: text('payment_intent'),
+    /** The language of the customer's checkout (`fr`, `en`), for the confirmation email of an order paid later online. */
+    locale: text('locale'),
+    /**
+     * When the one confirmation email was handed to the SMTP server (claimed just before sending:
+     * never a second one, even for a replayed checkout, a repeated notification or another process).
+     */
+    emailSentAt: text('email_sent_at')
   },
   (t) => [
     uniqueIndex('orders_idempotency_idx').on(t.userId, t.idempotencyKey),
@@ -98,7 +107,17 @@ export const orderParts = sqliteTable(
     /** When it was collected, refused, cancelled or expired. */
     closedAt: text('closed_at'),
     /** Online payment: the provider's transfer of this part's amount to the shop. */
-    payoutRef: text('payout_ref')
+    payoutRef: text('payout_ref'),
+    /**
+     * Online payment, refused or cancelled part: the provider's refund of its amount to the
+     * customer, what it was and when. While a paid part is closed without it, the refund is due
+     * ("remboursement en attente", retried: see orders/refunds.ts).
+     */
+    refundRef: text('refund_ref'),
+    refundCents: integer('refund_cents'),
+    refundedAt: text('refunded_at'),
+    /** The reversal of `payoutRef` when the shop had already been paid its share of a refunded part. */
+    reversalRef: text('reversal_ref')
   },
   (t) => [
     index('order_parts_order_idx').on(t.orderId),

@@ -9,6 +9,8 @@ import { idParam } from '$lib/server/merchant/route-params';
 import { attachDeliveryPhoto, parisToday, shopBoard } from '$lib/server/orders/board';
 import { acceptPart, collectPart, expireDueOrders, markReady, refusePart, type StepResult } from '$lib/server/orders/transitions';
 import { deleteImage, ImageRejected, saveImage } from '$lib/server/images';
+import { orderOfPart, refundSoon } from '$lib/server/orders/refunds';
+import { paymentProvider } from '$lib/server/payments';
 import { collectFormSchema, partStepSchema, refuseFormSchema } from '$lib/schemas/order-settings';
 import type { ImageDescriptor } from '$lib/images/limits';
 
@@ -90,6 +92,8 @@ export const actions: Actions = {
     if (!form.ok) return fail(400, { step: 'refuse', part: partOf(formData), values: form.values, errors: form.errors });
     const result = refusePart(database, shopId, form.data.part, form.data.reason);
     if (!result.ok) return stepFail('refuse', form.data.part, result, form.values);
+    // Paid online: the customer's money goes back (a failure stays "remboursement en attente", retried).
+    if (result.part.refund) await refundSoon(database, paymentProvider('online'), orderOfPart(database, form.data.part)!);
     return { step: 'refuse', part: form.data.part, done: 'refuse' };
   },
 

@@ -7,6 +7,8 @@ import { jsonError } from '$lib/server/http/json-error';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { partActionSchema } from '$lib/schemas/orders';
 import { acceptPart, collectPart, markReady, refusePart } from '$lib/server/orders/transitions';
+import { orderOfPart, partNow, refundSoon } from '$lib/server/orders/refunds';
+import { paymentProvider } from '$lib/server/payments';
 
 /**
  * A shop's step on one part: `{ "action": "accept" }`, `{ "action": "ready" }`,
@@ -29,6 +31,10 @@ export const POST: RequestHandler = async ({ params, locals, url, request }) => 
         : action.action === 'refuse'
           ? refusePart(database, shopId, partId, action.reason)
           : collectPart(database, shopId, partId, action.code);
+  if (result.ok && action.action === 'refuse' && result.part.refund) {
+    await refundSoon(database, paymentProvider('online'), orderOfPart(database, partId)!);
+    return json(partNow(database, partId), { headers: { 'cache-control': 'no-store' } });
+  }
   if (result.ok) return json(result.part, { headers: { 'cache-control': 'no-store' } });
   if (result.error === 'not_found') return jsonError(404, 'not_found', 'No such order part in this shop.');
   if (result.error === 'wrong_code') return jsonError(422, 'wrong_code', 'This pickup code does not match.');
