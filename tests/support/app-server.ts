@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db';
@@ -32,6 +33,20 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** What the server wrote on stderr so far (its error log). */
   stderr(): string;
+  /** CPU time the server process used so far (user + system, ms; Linux `/proc`, else NaN). */
+  cpuMs(): number;
+}
+
+/** User + system CPU time of a process in ms, from `/proc/<pid>/stat` (clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 const running = new Set<AppProcess>();
@@ -54,7 +69,8 @@ export async function startApp(database: string, env: Record<string, string> = {
       await exited;
       running.delete(app);
     },
-    stderr: () => stderr
+    stderr: () => stderr,
+    cpuMs: () => processCpuMs(child.pid)
   };
   running.add(app);
   const deadline = Date.now() + 30_000;

@@ -321,7 +321,8 @@ export function placeOrders(database: Db, inputs: CheckoutInput[]): (CheckoutRes
     .transaction(() =>
       inputs.map((input) => {
         try {
-          return placeOrder(database, input);
+          // Already inside the write lock: `write` looks for a previous order with this key itself.
+          return attempt(database, input);
         } catch (error) {
           return { kind: 'error' as const, error };
         }
