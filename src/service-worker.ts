@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
-import { openFromNotification, showDigest } from '$lib/service-worker/push';
+import { openFromNotification, showPush } from '$lib/service-worker/push';
 import { handleMapFetch, MAP_CACHE, pruneMapEngine } from '$lib/service-worker/map-cache';
 
 /**
@@ -75,8 +75,9 @@ sw.addEventListener('activate', (event) => {
 });
 
 // The daily digest is the same for every subscriber: this device words it from its own themes.
+// A personal push (order ready, new message) names the shop and the page to open.
 sw.addEventListener('push', (event) => {
-  event.waitUntil(showDigest(sw, event.data));
+  event.waitUntil(showPush(sw, event.data));
 });
 
 sw.addEventListener('notificationclick', (event) => {

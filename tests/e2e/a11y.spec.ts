@@ -195,6 +195,17 @@ test.describe('accessibility of the message pages (signed in, phone)', () => {
     expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), `axe violations on ${path}`).toEqual([]);
   }
 
+  // The account page with its notifications switch (the switch's other states: personal-push.spec.ts).
+  test('citizen: account page, notifications switch off', async ({ page, context }) => {
+    await context.grantPermissions(['notifications']);
+    await signIn(page, 'habitant@placette.test');
+    // Signed in, the page is /account; its switch settles once the service worker answers.
+    await expect(page.locator('section[aria-labelledby="notif-title"]')).toHaveAttribute('data-state', 'off');
+    await expect(page.getByRole('switch', { name: 'Notifications de mes commandes et messages' })).toBeEnabled();
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), 'axe violations on /account').toEqual([]);
+  });
+
   test('citizen: inbox, new message, thread; shop: inbox and thread', async ({ page, browser, catalog }) => {
     test.setTimeout(90_000);
     const shop = catalog.ofKind('shop').find((s) => s.slug === 'petales-et-briques')!;

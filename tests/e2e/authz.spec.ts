@@ -98,6 +98,8 @@ const rules: Record<string, RouteRule> = {
   '/api/orders/[id]/photos/[file]': { access: 'api-owner-only', path: () => `/api/orders/aaaaaaaaaaaaaaaa/photos/${'a'.repeat(26)}-640.webp` },
   '/api/merchant/shops/[id]/orders/[partId]': { access: 'post-only', path: (ids) => `/api/merchant/shops/${ids.shopA}/orders/1` },
   '/api/push/subscriptions': { access: 'post-only', path: () => '/api/push/subscriptions' },
+  // Personal push for this device (POST/DELETE JSON; 401 without a session, see push-personal.test.ts and personal-push.spec.ts).
+  '/api/account/push-subscriptions': { access: 'post-only', path: () => '/api/account/push-subscriptions' },
   // Messaging: JSON for signed-in people; a conversation's photos answer its participants only.
   '/api/conversations': { access: 'post-only', path: () => '/api/conversations' },
   '/api/conversations/[id]/messages': { access: 'post-only', path: () => '/api/conversations/1/messages' },

@@ -72,6 +72,8 @@ export async function startPushEndpoint(): Promise<{
   origin: string;
   /** An https agent that trusts this endpoint's certificate (pass it to web-push). */
   agent: Agent;
+  /** The endpoint's certificate (PEM), e.g. for a server process's NODE_EXTRA_CA_CERTS. */
+  certificate: Buffer;
   received: ReceivedPush[];
   subscriber: (name: string, status?: number) => FakeSubscriber;
   close: () => Promise<void>;
@@ -99,6 +101,7 @@ export async function startPushEndpoint(): Promise<{
   return {
     origin,
     agent: new Agent({ ca: tls.cert }),
+    certificate: tls.cert,
     received,
     subscriber(name, status = 201) {
       const ecdh = createECDH('prime256v1');

@@ -1,55 +1,41 @@
 /**
  * The browser side of the daily digest opt-in. The server receives the push subscription (an
- * endpoint and two keys) and nothing else; themes stay on the device.
+ * endpoint and two keys) and nothing else; themes stay on the device. The subscription may also
+ * carry the account's personal notifications (see device.ts).
  */
-export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
+import { addUse, askPermission, ensureSubscription, pushRegistration, pushUses, releaseUse, type PushState } from './device';
 
-function supported(): boolean {
-  return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
-}
-
-async function registration(): Promise<ServiceWorkerRegistration | null> {
-  if (!supported()) return null;
-  return (await navigator.serviceWorker.getRegistration()) ?? null;
-}
+export type { PushState } from './device';
 
 export async function pushState(): Promise<PushState> {
-  const reg = await registration();
+  const reg = await pushRegistration();
   if (!reg) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
-  return (await reg.pushManager.getSubscription()) ? 'on' : 'off';
-}
-
-function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
-  const binary = atob(base64);
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  const subscription = await reg.pushManager.getSubscription();
+  return subscription && pushUses(subscription).has('digest') ? 'on' : 'off';
 }
 
 export async function enablePush(): Promise<PushState> {
-  const reg = await registration();
+  const reg = await pushRegistration();
   if (!reg) return 'unsupported';
-  if ((await Notification.requestPermission()) !== 'granted') return Notification.permission === 'denied' ? 'denied' : 'off';
-  const { public_key } = (await (await fetch('/api/push/key')).json()) as { public_key: string };
-  const subscription =
-    (await reg.pushManager.getSubscription()) ??
-    (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(public_key) }));
+  const permission = await askPermission();
+  if (permission !== 'granted') return permission;
+  const subscription = await ensureSubscription(reg);
   const response = await fetch('/api/push/subscriptions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(subscription.toJSON())
   });
   if (!response.ok) {
-    await subscription.unsubscribe();
+    await releaseUse(subscription, 'digest');
     throw new Error(`subscription refused (${response.status})`);
   }
+  addUse(subscription, 'digest');
   return 'on';
 }
 
 export async function disablePush(): Promise<PushState> {
-  const reg = await registration();
+  const reg = await pushRegistration();
   const subscription = await reg?.pushManager.getSubscription();
   if (subscription) {
     await fetch('/api/push/subscriptions', {
@@ -57,7 +43,7 @@ export async function disablePush(): Promise<PushState> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ endpoint: subscription.endpoint })
     });
-    await subscription.unsubscribe();
   }
+  await releaseUse(subscription, 'digest');
   return 'off';
 }

@@ -23,3 +23,13 @@ export interface DigestPayload {
   city: string;
   items: { id: string; kind: 'deal' | 'event'; title: string; themes: string[]; shop_name?: string }[];
 }
+
+/**
+ * A personal notification (Mon compte → « Notifications de mes commandes et messages »): sent to
+ * one account's devices, carrying only what the notification shows and where a tap leads. The
+ * device words it in its own language. A message notification names the shop, never the
+ * message's text nor the customer: it may show on a locked screen.
+ */
+export type PersonalPayload =
+  | { v: 1; type: 'order-ready'; shop: string; url: string }
+  | { v: 1; type: 'message'; to: 'citizen' | 'shop'; shop: string; url: string };

@@ -7,6 +7,7 @@ import { recordCatalogChanges } from '../catalog/log';
 import { shopCatalogIds } from '../catalog/shop-entries';
 import { anonymiseCustomerOrders, customerDeliveryPhotoIds, customerOrders } from '../orders/account-data';
 import { citizenPhotoIds, exportConversations } from '../messaging/service';
+import { exportAccountDevices } from '../push/personal';
 
 /** Everything the server keeps about one account, as the owner downloads it. */
 export function exportAccount(database: Db, userId: number) {
@@ -37,15 +38,17 @@ export function exportAccount(database: Db, userId: number) {
       .where(eq(shopMembers.userId, userId))
       .all(),
     orders: customerOrders(database, userId, 10_000),
-    messages: exportConversations(database, userId)
+    messages: exportConversations(database, userId),
+    /** Devices that receive your order and message notifications: the push service and since when. */
+    notification_devices: exportAccountDevices(database, userId)
   };
 }
 
 export const SOLE_OWNER_REASON = 'Le compte de la personne responsable a été supprimé.';
 
 /**
- * Deletes an account and what hangs on it (sessions, recovery codes and shop memberships by
- * cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
+ * Deletes an account and what hangs on it (sessions, recovery codes, shop memberships and
+ * personal push subscriptions by cascade). Its orders stay in the shops' books, anonymised (open parts cancelled first, their
  * stock back on sale; see PRIVACY.md). A shop left without any owner is suspended and leaves the public catalog; its
  * remaining staff still see it. Audit entries keep the action with the actor set to null.
  * Messaging: the citizen's conversations (and photos) are deleted; messages written on behalf of

@@ -60,6 +60,11 @@ class Hub {
     }
   }
 
+  /** Whether this user has an open stream in this process (used to skip a redundant push). */
+  isListening(userId: number): boolean {
+    return (this.byUser.get(userId)?.size ?? 0) > 0;
+  }
+
   connections(): number {
     return this.count;
   }

@@ -19,6 +19,7 @@ import type { ImageDescriptor } from '$lib/images/limits';
 import { MAX_QUICK_REPLIES } from '$lib/schemas/messaging';
 import type { ConversationSummary, MessageView, ThreadView } from '$lib/messaging/types';
 import { hub } from './hub';
+import { notifyNewMessage } from '../push/personal';
 
 /**
  * Direct messaging between a citizen and a shop. The rules that matter live here, so every
@@ -90,11 +91,13 @@ export function messageView(row: MessageRow): MessageView {
 }
 
 /** Sends a new message to every open stream of both sides, each told which side it is on. */
-function publishMessage(database: Reader, conversation: ConversationRow, row: MessageRow): void {
+function publishMessage(database: Db, conversation: ConversationRow, row: MessageRow): void {
   const shop = database.select({ name: shops.name }).from(shops).where(eq(shops.id, conversation.shopId)).get();
   const data = { conversationId: conversation.id, shopId: conversation.shopId, shopName: shop?.name ?? '', message: messageView(row) };
   hub.publish([conversation.citizenId], { type: 'message', id: row.id, data: { ...data, as: 'citizen' } });
   hub.publish(shopMemberIds(database, conversation.shopId), { type: 'message', id: row.id, data: { ...data, as: 'shop' } });
+  // The other side's devices without an open stream get a personal push (if turned on), later.
+  notifyNewMessage(database, { conversationId: conversation.id, shopId: conversation.shopId, citizenId: conversation.citizenId, side: row.side, senderId: row.senderId });
 }
 
 function insertMessage(

@@ -5,6 +5,7 @@ import { recordCatalogChanges } from '../catalog/log';
 import { catalogId, parseCatalogId } from '$lib/catalog/types';
 import { normalisePickupCode } from './codes';
 import { partViews, type OrderPartView } from './view';
+import { notifyPartReady } from '../push/personal';
 
 type Writer = Pick<Db, 'select' | 'update' | 'insert'>;
 
@@ -141,7 +142,12 @@ function step(database: Db, ref: PartRef, name: Step, options: { reason?: string
 
 /** Merchant steps, for a part of one of the shop's orders. */
 export const acceptPart = (database: Db, shopId: number, partId: number, now?: Date) => step(database, { partId, shopId }, 'accept', { now });
-export const markReady = (database: Db, shopId: number, partId: number, now?: Date) => step(database, { partId, shopId }, 'ready', { now });
+/** Marks a part ready; once committed, the customer's devices are told (personal push, if on), never holding this up. */
+export function markReady(database: Db, shopId: number, partId: number, now?: Date): StepResult {
+  const result = step(database, { partId, shopId }, 'ready', { now });
+  if (result.ok) notifyPartReady(database, partId);
+  return result;
+}
 export const refusePart = (database: Db, shopId: number, partId: number, reason: string, now?: Date) => step(database, { partId, shopId }, 'refuse', { reason, now });
 export const collectPart = (database: Db, shopId: number, partId: number, code: string, now?: Date) => step(database, { partId, shopId }, 'collect', { code, now });
 

@@ -7,6 +7,7 @@ import { invalidateOwnSession, invalidateUserSessions, listUserSessions } from '
 import { remainingRecoveryCodes } from '$lib/server/auth/two-factor';
 import { AccountError, changePassword, checkPassword } from '$lib/server/accounts/accounts';
 import { deleteAccount } from '$lib/server/accounts/data';
+import { sessionDeviceEndpoint } from '$lib/server/push/personal';
 import { endSession } from '$lib/server/auth/sign-in';
 import { readForm } from '$lib/server/forms/read-form';
 import { changePasswordSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
@@ -18,7 +19,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
     user,
     currentSession: locals.session!.id,
     sessions: listUserSessions(database, user.id).map(({ id, device, createdAt, lastSeenAt }) => ({ id, device, createdAt, lastSeenAt })),
-    recoveryCodesLeft: user.twoFactorEnabled ? remainingRecoveryCodes(database, user.id) : 0
+    recoveryCodesLeft: user.twoFactorEnabled ? remainingRecoveryCodes(database, user.id) : 0,
+    /** The push endpoint this device registered for order and message notifications, if any. */
+    pushEndpoint: sessionDeviceEndpoint(database, locals.session!.id)
   };
 };
 

@@ -1,0 +1,96 @@
+/**
+ * The browser's one push subscription, shared by two opt-ins: the anonymous daily digest
+ * (Préférences) and the account's order and message notifications (Mon compte). A service worker
+ * registration holds a single subscription, so turning one of them off must not end the other:
+ * this device remembers (in `localStorage`, key `placette.push`) which of them use it, and the
+ * browser subscription is ended only when neither does.
+ */
+export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
+export type PushUse = 'digest' | 'personal';
+
+const USES_KEY = 'placette.push';
+
+export function pushSupported(): boolean {
+  return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+}
+
+/** How long to wait for the service worker on a first visit, when it is still being installed. */
+const REGISTRATION_WAIT_MS = 4000;
+
+export async function pushRegistration(): Promise<ServiceWorkerRegistration | null> {
+  if (!pushSupported()) return null;
+  const existing = await navigator.serviceWorker.getRegistration();
+  if (existing) return existing;
+  // No worker registered yet (first visit): wait a little for the one the app is installing.
+  return Promise.race([
+    navigator.serviceWorker.ready,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), REGISTRATION_WAIT_MS))
+  ]);
+}
+
+/** Which opt-ins use this device's subscription. Before there were two, a subscription meant the digest. */
+export function pushUses(subscription: PushSubscription | null): Set<PushUse> {
+  let stored: unknown = null;
+  try {
+    stored = JSON.parse(localStorage.getItem(USES_KEY) ?? 'null');
+  } catch {
+    stored = null;
+  }
+  const uses = (stored as { uses?: unknown } | null)?.uses;
+  if (Array.isArray(uses)) return new Set(uses.filter((u): u is PushUse => u === 'digest' || u === 'personal'));
+  return new Set(subscription ? ['digest'] : []);
+}
+
+function saveUses(uses: Set<PushUse>): void {
+  try {
+    localStorage.setItem(USES_KEY, JSON.stringify({ uses: [...uses].sort() }));
+  } catch {
+    // Storage refused (private mode quota): the next visit falls back to the subscription alone.
+  }
+}
+
+function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
+  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
+  const binary = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Asks for the permission when needed; 'granted', or the state to show instead. */
+export async function askPermission(): Promise<'granted' | 'denied' | 'off'> {
+  if ((await Notification.requestPermission()) === 'granted') return 'granted';
+  return Notification.permission === 'denied' ? 'denied' : 'off';
+}
+
+/** The device's subscription, created with the instance's public key when there is none yet. */
+export async function ensureSubscription(reg: ServiceWorkerRegistration): Promise<PushSubscription> {
+  const existing = await reg.pushManager.getSubscription();
+  if (existing) return existing;
+  // A new subscription starts unused (not taken for an older digest-only one).
+  saveUses(new Set());
+  const { public_key } = (await (await fetch('/api/push/key')).json()) as { public_key: string };
+  return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(public_key) });
+}
+
+export function addUse(subscription: PushSubscription, use: PushUse): void {
+  const uses = pushUses(subscription);
+  uses.add(use);
+  saveUses(uses);
+}
+
+/** This opt-in no longer uses the subscription; the browser's subscription ends when none does. */
+export async function releaseUse(subscription: PushSubscription | null | undefined, use: PushUse): Promise<void> {
+  const uses = pushUses(subscription ?? null);
+  uses.delete(use);
+  if (uses.size > 0) {
+    saveUses(uses);
+    return;
+  }
+  try {
+    localStorage.removeItem(USES_KEY);
+  } catch {
+    // Nothing stored, or storage refused.
+  }
+  if (subscription) await subscription.unsubscribe();
+}
