@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { placeOrder } from '../../src/lib/server/orders/checkout';
@@ -12,7 +12,9 @@ import { checkoutOverHttp, prepareDatabase, startApp, stopAll, type CheckoutAnsw
  * - the transaction alone, in process (placeOrder);
  * - over HTTP against the built server (`npm run build` first): one client at a time, then
  *   32 in flight. "server" is the handler's own time (Server-Timing), "round trip" what the
- *   client saw (the client runs on the same 2 cores as the server).
+ *   client saw (the client, node's http.request on keep-alive connections, runs on the same 2
+ *   cores as the server); "server CPU" is the server process's CPU time (user + system) divided
+ *   by the orders, which other work on the machine changes far less than the rates.
  */
 const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,6 +53,7 @@ async function overHttp(dir: string, n: number, concurrency: number) {
     for (let i = 0; i < 200; i++) await checkoutOverHttp(app.origin, shop.cookies[i % shop.cookies.length], `warm-${i}`, shop, 1, i);
     const answers: CheckoutAnswer[] = [];
     let next = 0;
+    const cpuBefore = app.cpuMs();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -61,10 +64,12 @@ async function overHttp(dir: string, n: number, concurrency: number) {
       })
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuPerOrder = (app.cpuMs() - cpuBefore) / n;
     const bad = answers.filter((a) => a.status !== 201).length;
     if (bad) throw new Error(`${bad} checkouts failed`);
     return {
       perSecond: n / seconds,
+      cpuPerOrder,
       p50: pct(answers.map((a) => a.ms), 50),
       p99: pct(answers.map((a) => a.ms), 99),
       serverP50: pct(answers.map((a) => a.serverMs), 50),
@@ -79,6 +84,7 @@ describe('checkout', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'placette-checkout-bench-'));
   try {
     const local = inProcess(dir, 1000);
+    console.log(`[checkout] load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
     console.log(`[checkout] transaction in process: ${local.perSecond.toFixed(0)} orders/s, p50 ${ms(local.p50)}, p99 ${ms(local.p99)}`);
     if (!existsSync('build/index.js')) {
       console.log('[checkout] HTTP figures skipped: run `npm run build` first');
@@ -86,7 +92,8 @@ describe('checkout', async () => {
       for (const concurrency of [1, 32]) {
         const r = await overHttp(dir, concurrency === 1 ? 2000 : 5000, concurrency);
         console.log(
-          `[checkout] HTTP, ${concurrency} in flight: ${r.perSecond.toFixed(0)} orders/s; server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}; round trip p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`
+          `[checkout] HTTP, ${concurrency} in flight: ${r.perSecond.toFixed(0)} orders/s; server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}; round trip p50 ${ms(r.p50)}, p99 ${ms(r.p99)}; ` +
+            `server CPU ${ms(r.cpuPerOrder)} per order (one core's worth: ${(1000 / r.cpuPerOrder).toFixed(0)} orders/s)`
         );
       }
     }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db';
@@ -31,6 +33,20 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** What the server wrote on stderr so far (its error log). */
   stderr(): string;
+  /** CPU time the server process used so far (user + system, ms; Linux `/proc`, else NaN). */
+  cpuMs(): number;
+}
+
+/** User + system CPU time of a process in ms, from `/proc/<pid>/stat` (clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 const running = new Set<AppProcess>();
@@ -53,7 +69,8 @@ export async function startApp(database: string, env: Record<string, string> = {
       await exited;
       running.delete(app);
     },
-    stderr: () => stderr
+    stderr: () => stderr,
+    cpuMs: () => processCpuMs(child.pid)
   };
   running.add(app);
   const deadline = Date.now() + 30_000;
@@ -116,21 +133,52 @@ export interface CheckoutAnswer {
   serverMs: number;
 }
 
+/**
+ * The client of the benchmark and the reliability tests: node's own `http.request` on keep-alive
+ * connections. It runs on the same cores as the server, and `fetch` (undici: web streams,
+ * AbortSignals, Request and Response objects) costs it several times more CPU per request, which
+ * the server's figures would pay for.
+ */
+const agent = new Agent({ keepAlive: true });
+
 /** One checkout of `qty` bread at shop A, in its `slot`-th slot, over HTTP. */
-export async function checkoutOverHttp(origin: string, cookie: string, key: string, shop: PreparedShop, qty = 1, slotIndex = 0): Promise<CheckoutAnswer> {
+export function checkoutOverHttp(origin: string, cookie: string, key: string, shop: PreparedShop, qty = 1, slotIndex = 0): Promise<CheckoutAnswer> {
   const { fixture } = shop;
   const slot = shop.slots[slotIndex % shop.slots.length];
-  const started = performance.now();
-  const response = await fetch(`${origin}/api/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key, cookie },
-    body: JSON.stringify({
-      lines: [{ productId: `product-${fixture.bread}`, qty }],
-      fulfilment: { [`shop-${fixture.shopA}`]: { type: 'pickup', slot } },
-      payment: 'pickup'
-    })
+  const body = JSON.stringify({
+    lines: [{ productId: `product-${fixture.bread}`, qty }],
+    fulfilment: { [`shop-${fixture.shopA}`]: { type: 'pickup', slot } },
+    payment: 'pickup'
   });
-  const body = await response.json();
-  const serverMs = Number(/dur=([0-9.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
-  return { status: response.status, body, ms: performance.now() - started, serverMs };
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${origin}/api/orders`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key, cookie }
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          try {
+            const serverTiming = String(response.headers['server-timing'] ?? '');
+            resolve({
+              status: response.statusCode!,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+              ms: performance.now() - started,
+              serverMs: Number(/dur=([0-9.]+)/.exec(serverTiming)?.[1] ?? NaN)
+            });
+          } catch (error) {
+            reject(error);
+          }
+        });
+      }
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

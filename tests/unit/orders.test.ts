@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/server/db';
 import { eq } from 'drizzle-orm';
 import { placeOrder, requestHash } from '../../src/lib/server/orders/checkout';
 import { acceptPart, cancelPart, collectPart, endUnpaidOrder, expireDueOrders, markPaid, markReady, refusePart } from '../../src/lib/server/orders/transitions';
@@ -10,7 +14,7 @@ import { setOnlineProvider } from '../../src/lib/server/payments';
 import { catalogDelta, catalogSnapshot } from '../../src/lib/server/catalog/snapshot';
 import { currentCatalogVersion } from '../../src/lib/server/catalog/log';
 import { saveProduct } from '../../src/lib/server/merchant/products';
-import { orderParts, orders, products } from '../../src/lib/server/db/schema';
+import { orderParts, orders, products, shops } from '../../src/lib/server/db/schema';
 import type { OrderRequest } from '../../src/lib/schemas/orders';
 import { orderRequestSchema } from '../../src/lib/schemas/orders';
 import { firstSlot, ordersFixture, stockLedger } from '../support/orders-fixture';
@@ -365,5 +369,36 @@ describe('checkouts committed together', () => {
     const answers = await Promise.all([placeOrderSoon(f.db, { userId: f.citizen, idempotencyKey: 'd', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW }), placeOrderSoon(f.db, { userId: f.other, idempotencyKey: 'e', body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty: 2 }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot: firstSlot(f.db, f.shopA, NOW.getTime()) } } }), now: NOW })]);
     expect(answers.map((a) => a.kind)).toEqual(['created', 'conflict']);
     expect(stock(f, f.cake)).toEqual({ stock: 1, reserved: 2, sold: 0 });
+  });
+
+  it('on a database file, a batch is answered once its WAL is on disk, and other writes keep synchronous=FULL', async () => {
+    const { placeOrderSoon } = await import('../../src/lib/server/orders/checkout');
+    const dir = mkdtempSync(join(tmpdir(), 'placette-group-commit-'));
+    try {
+      const file = join(dir, 'shop.db');
+      const f = ordersFixture(openDatabase(file));
+      const sqlite = f.db.$client;
+      expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      // Capacity is no limit here (the cake's 3 units are).
+      f.db.update(shops).set({ slotCapacity: 10 }).where(eq(shops.id, f.shopA)).run();
+      const slot = firstSlot(f.db, f.shopA, NOW.getTime());
+      const one = (userId: number, key: string, qty: number) =>
+        placeOrderSoon(f.db, { userId, idempotencyKey: key, body: basket(f, { lines: [{ productId: `product-${f.cake}`, qty }], fulfilment: { [`shop-${f.shopA}`]: { type: 'pickup', slot } } }), now: NOW });
+      // Two batches in a row, each answered after its own sync.
+      const first = await Promise.all([one(f.citizen, 'g1', 1), one(f.other, 'g2', 1)]);
+      const second = await Promise.all([one(f.citizen, 'g3', 1), one(f.other, 'g4', 1), one(f.citizen, 'g1', 1)]);
+      expect(second[1]).toMatchObject({ kind: 'conflict', conflict: { error: 'out_of_stock' } });
+      expect([...first, ...second].map((a) => a.kind)).toEqual(['created', 'created', 'created', 'conflict', 'replayed']);
+      // The connection is back to FULL for every other write.
+      expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      // Another connection (another process) sees exactly the answered orders.
+      const other = openDatabase(file);
+      expect(other.select().from(orders).all().map((o) => o.idempotencyKey).sort()).toEqual(['g1', 'g2', 'g3']);
+      expect(other.select({ stock: products.stock }).from(products).where(eq(products.id, f.cake)).get()).toEqual({ stock: 0 });
+      other.$client.close();
+      sqlite.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
@@ -78,14 +79,51 @@ export function createSession(
   return { token: `${id}.${secret}`, session };
 }
 
-/** The session and user a cookie token stands for, or null (and the session row is removed when expired). */
-export function validateSessionToken(
-  database: DbLike,
-  token: string,
-  now = Date.now()
-): { session: Session; user: SessionUser; refreshed: boolean } | null {
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+interface SessionRow {
+  id: string;
+  secretHash: Buffer;
+  userId: number;
+  device: string;
+  twoFactorVerified: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  email: string;
+  role: UserRole;
+  displayName: string;
+  twoFactorEnabled: boolean;
+}
+
+// Every signed-in request reads its session: these statements are prepared once per connection
+// (the query builder would build the SQL and prepare it again on every request).
+function prepare(sqlite: Database.Database) {
+  return {
+    row: sqlite.prepare<[string], Omit<SessionRow, 'twoFactorVerified' | 'twoFactorEnabled'> & { twoFactorVerified: number; twoFactorEnabled: number }>(
+      `SELECT s.id, s.secret_hash AS secretHash, s.user_id AS userId, s.device, s.two_factor_verified AS twoFactorVerified,
+              s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
+              u.email, u.role, u.display_name AS displayName, u.totp_key IS NOT NULL AS twoFactorEnabled
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`
+    ),
+    touch: sqlite.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE id = ?'),
+    remove: sqlite.prepare<[string]>('DELETE FROM sessions WHERE id = ?')
+  };
+}
+const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+/** The prepared statements when `database` is a connection (not a transaction object). */
+function statementsOf(database: DbLike): ReturnType<typeof prepare> | null {
+  const sqlite = (database as Partial<Db>).$client;
+  if (!sqlite) return null;
+  let s = prepared.get(sqlite);
+  if (!s) prepared.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+function sessionRow(database: DbLike, id: string): SessionRow | undefined {
+  const raw = statementsOf(database);
+  if (raw) {
+    const row = raw.row.get(id);
+    return row && { ...row, twoFactorVerified: row.twoFactorVerified !== 0, twoFactorEnabled: row.twoFactorEnabled !== 0 };
+  }
   const row = database
     .select({
       id: sessions.id,
@@ -104,19 +142,37 @@ export function validateSessionToken(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
     .get();
+  if (!row) return undefined;
+  const { totpKey, ...rest } = row;
+  return { ...rest, twoFactorEnabled: totpKey !== null };
+}
+
+/** The session and user a cookie token stands for, or null (and the session row is removed when expired). */
+export function validateSessionToken(
+  database: DbLike,
+  token: string,
+  now = Date.now()
+): { session: Session; user: SessionUser; refreshed: boolean } | null {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  const row = sessionRow(database, id);
   if (!row) return null;
   const given = hashSecret(secret);
   if (given.length !== row.secretHash.length || !timingSafeEqual(given, row.secretHash)) return null;
   const policy = sessionPolicy(row.role);
   if (now - row.lastSeenAt >= policy.idleMs || now - row.createdAt >= policy.absoluteMs) {
-    database.delete(sessions).where(eq(sessions.id, id)).run();
+    const raw = statementsOf(database);
+    if (raw) raw.remove.run(id);
+    else database.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
   let lastSeenAt = row.lastSeenAt;
   const refreshed = now - lastSeenAt >= TOUCH_EVERY_MS;
   if (refreshed) {
     lastSeenAt = now;
-    database.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id)).run();
+    const raw = statementsOf(database);
+    if (raw) raw.touch.run(lastSeenAt, id);
+    else database.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id)).run();
   }
   return {
     refreshed,
@@ -133,7 +189,7 @@ export function validateSessionToken(
       email: row.email,
       role: row.role,
       displayName: row.displayName,
-      twoFactorEnabled: row.totpKey !== null
+      twoFactorEnabled: row.twoFactorEnabled
     }
   };
 }
