@@ -1,4 +1,4 @@
-export const PAGE_SIZE = 24;
+export const PAGE_SIZE = 12;
 
 /** "Voir plus" paging for long card lists: how many cards are shown so far. */
 export class Pager {
