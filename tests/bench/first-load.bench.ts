@@ -1,8 +1,8 @@
 import { bench, describe } from 'vitest';
+import { freePort } from '../support/app-server';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -12,16 +12,6 @@ import { chromium } from '@playwright/test';
  * Chromium against the built server (`npm run build` first).
  */
 /** A port nothing listens on, so a stale server can never answer in place of this build. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 const PORT = await freePort();
 const origin = `http://127.0.0.1:${PORT}`;
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
