@@ -35,7 +35,8 @@ async function signIn(page: Page, email: string, next = '/merchant'): Promise<vo
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill('placette-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${server.origin}${next}`);
+  // Not `load`: a signed-in page opens the messages stream, and a slow machine once held `load` back past the test's time.
+  await page.waitForURL(`${server.origin}${next}`, { waitUntil: 'domcontentloaded' });
 }
 
 async function catalog(request: APIRequestContext): Promise<Catalog> {
