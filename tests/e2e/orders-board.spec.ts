@@ -12,14 +12,14 @@ import { jpegFixture } from '../support/image-fixtures';
  * The merchant's side of orders: the live board, its steps, the preparation list, the delivery
  * photo, the sales report and the pickup/delivery settings. Orders are placed through the API
  * (`POST /api/orders`) by the demo citizen, signed in in another browser context. Own server
- * (ports 4320+): these tests write.
+ * (ports 4330+; the orders API spec has 4320): these tests write.
  */
 let server: RunningServer;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({}, testInfo) => {
-  server = await startServer(4320 + testInfo.parallelIndex);
+  server = await startServer(4330 + testInfo.parallelIndex);
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -35,8 +35,7 @@ async function signIn(page: Page, email: string, next = '/merchant'): Promise<vo
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill('placette-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  // Not `load`: a signed-in page opens the messages stream, and a slow machine once held `load` back past the test's time.
-  await page.waitForURL(`${server.origin}${next}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(`${server.origin}${next}`);
 }
 
 async function catalog(request: APIRequestContext): Promise<Catalog> {

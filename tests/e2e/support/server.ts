@@ -9,9 +9,9 @@ export interface RunningServer extends E2eServer {
 }
 
 /**
- * Ports in use by specs (base + parallelIndex, so at most +1 with 2 workers): api 4180, orders-api 4320, xss 4300, merchant-chain 4310, curator
+ * Ports in use by specs (base + parallelIndex, so at most +1 with 2 workers): api 4180, orders-api 4320, orders-board 4330, xss 4300, merchant-chain 4310, curator
  * 4184, merchant 4210, merchant-settings 4230, curator-content 4240, moderation 4250/4252/4254,
- * authz 4260, map-tiles 4270/4274, messaging 4280/4281, refunds 4450, offline 4626–4629; the shared server is 4173.
+ * authz 4260, map-tiles 4270/4274, messaging 4280/4281, personal-push 4400, refunds 4450, offline 4626–4629; the shared server is 4173.
  *
  * Starts an extra instance of the built app (e.g. an empty install with PLACETTE_DEMO=0, or a
  * copy of the build) on its own port and database, and waits until /api/health answers.
