@@ -4,6 +4,7 @@ import { auditLog, shopMembers, shops, shopThemes, themes, users } from '../db/s
 import { AccountError } from '../accounts/accounts';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { slugify, type ShopApplicationInput } from '$lib/schemas/merchant';
+import { ellipsis } from '$lib/format';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -34,7 +35,7 @@ export function uniqueShopSlug(tx: Pick<Db, 'select'>, name: string): string {
 
 function insertShop(tx: Tx, userId: number, shop: ShopApplication): { shopId: number; slug: string } {
   const slug = uniqueShopSlug(tx, shop.shopName);
-  const summary = shop.description.length > 160 ? `${shop.description.slice(0, 159)}…` : shop.description;
+  const summary = ellipsis(shop.description, 160);
   const shopId = tx
     .insert(shops)
     .values({
