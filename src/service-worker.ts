@@ -4,6 +4,7 @@
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
 import { openFromNotification, showPush } from '$lib/service-worker/push';
+import { renewPushSubscription } from '$lib/service-worker/push-renewal';
 import { handleMapFetch, MAP_CACHE, pruneMapEngine } from '$lib/service-worker/map-cache';
 
 /**
@@ -78,6 +79,11 @@ sw.addEventListener('activate', (event) => {
 // A personal push (order ready, new message) names the shop and the page to open.
 sw.addEventListener('push', (event) => {
   event.waitUntil(showPush(sw, event.data));
+});
+
+// The browser renewed the push subscription: the server gets the new one for the uses that were on.
+sw.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewPushSubscription(sw, event).catch(() => undefined));
 });
 
 sw.addEventListener('notificationclick', (event) => {

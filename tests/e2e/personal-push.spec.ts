@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signInAt, waitForServiceWorker } from './support/app';
-import { deliverPush, shownNotifications } from './support/push';
+import { deliverPush, localPushService, shownNotifications } from './support/push';
 import { startServer, type RunningServer } from './support/server';
 import { floristProducts, nextFloristSlot } from './support/orders';
-import { startPushEndpoint, type FakeSubscriber } from '../support/push-endpoint';
+import { startPushEndpoint } from '../support/push-endpoint';
 import type { PersonalPayload } from '../../src/lib/schemas/push';
 
 /**
@@ -45,31 +45,6 @@ test.afterAll(async () => {
   await server?.stop();
   await push?.close();
 });
-
-/** The browser's PushManager, answering with a subscription of the local push endpoint. */
-async function localPushService(context: BrowserContext, sub: FakeSubscriber): Promise<void> {
-  await context.addInitScript((s: { endpoint: string; p256dh: string; auth: string }) => {
-    const KEY = 'test.push-service';
-    const current = (): PushSubscription | null => {
-      if (localStorage.getItem(KEY) === null) return null;
-      const json = { endpoint: s.endpoint, expirationTime: null, keys: { p256dh: s.p256dh, auth: s.auth } };
-      return {
-        endpoint: s.endpoint,
-        expirationTime: null,
-        options: { userVisibleOnly: true, applicationServerKey: null },
-        getKey: () => null,
-        toJSON: () => json,
-        unsubscribe: async () => (localStorage.removeItem(KEY), true)
-      } as unknown as PushSubscription;
-    };
-    PushManager.prototype.getSubscription = async () => current();
-    PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
-      const key = new Uint8Array(options?.applicationServerKey as ArrayBuffer);
-      localStorage.setItem(KEY, btoa(String.fromCharCode(...key)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
-      return current()!;
-    };
-  }, { endpoint: sub.endpoint, p256dh: sub.p256dh, auth: sub.auth });
-}
 
 function deviceRows(email: string): { endpoint: string; session_id: string }[] {
   const sqlite = new Database(server.database, { readonly: true, fileMustExist: true });

@@ -134,6 +134,14 @@ test('paid online, refused by the florist: refunded once, « Remboursé » on th
   await expect(page.getByText('Commande refusée, articles remis en vente.')).toBeVisible();
   await expect.poll(() => stripe.refunds.filter((r) => r.payment_intent === `pi_${order.id}`).length).toBe(1);
   expect(stripe.refunds.find((r) => r.payment_intent === `pi_${order.id}`)!.amount).toBe(order.total_cents);
+  // Her board says the customer got the money back, in the words of the customer's page.
+  await expect(card.getByTestId('part-refund')).toHaveAttribute('data-refund', 'refunded');
+  await expect(card.getByTestId('part-refund')).toHaveText(`Remboursé\u00a0: ${euros(order.total_cents)} sur la carte qui a payé.`);
+  await page.setViewportSize(PHONE);
+  await card.getByTestId('part-refund').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'board-refunded-phone.png') });
+  const boardAxe = await new AxeBuilder({ page }).include('article.card').analyze();
+  expect(boardAxe.violations.map((v) => v.id)).toEqual([]);
 
   // The customer sees the refusal, its reason and the refund.
   for (const [name, size] of [
@@ -165,7 +173,11 @@ test('the customer cancels a part paid online before the florist accepts it: ref
   await customer.goto(`${server.origin}/orders/${order.id}`);
   const part = customer.getByTestId('order-part');
   await expect(part.getByText('Possible tant que la boutique ne l’a pas acceptée ; le montant est remboursé sur votre carte.')).toBeVisible();
-  await part.getByRole('button', { name: 'Annuler cette partie' }).click();
+  // A click before the page is interactive (a busy machine) does nothing: click again until it asks to confirm.
+  await expect(async () => {
+    await part.getByRole('button', { name: 'Annuler cette partie' }).click({ timeout: 2000 });
+    await expect(part.getByRole('button', { name: 'Confirmer l’annulation' })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await part.getByRole('button', { name: 'Confirmer l’annulation' }).click();
   await expect(part).toHaveAttribute('data-status', 'cancelled');
   await expect(part.getByTestId('part-refund')).toHaveAttribute('data-refund', 'refunded');
@@ -191,16 +203,28 @@ test('a refund Stripe refuses for now shows « Remboursement en attente », then
   await expect(refund).toContainText('Remboursement en attente');
   await customer.screenshot({ path: join(SHOTS, 'order-refund-pending-phone.png'), fullPage: true });
 
+  // The florist's board shows the cancelled part waiting for its refund…
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'fleuriste@placette.test', '/merchant/orders');
+  await page.getByRole('link', { name: 'Ouvrir le tableau de Pétales & Briques' }).click();
+  const card = page.locator('article.card', { hasText: `Commande ${order.id.slice(0, 6).toUpperCase()}` });
+  await expect(card.getByText('Annulée par le client')).toBeVisible();
+  await expect(card.getByTestId('part-refund')).toHaveAttribute('data-refund', 'pending');
+  await expect(card.getByTestId('part-refund')).toHaveText(`Remboursement en attente\u00a0: ${euros(order.total_cents)}. Il est relancé automatiquement, rien à faire de votre côté.`);
+  await card.getByTestId('part-refund').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'board-refund-pending-phone.png') });
+
   // Any later notification from Stripe retries it.
   await stripeNotifies(customer.request, 'charge.updated', { id: 'ch_1', object: 'charge' });
   await customer.reload();
   await expect(customer.getByTestId('part-refund')).toHaveAttribute('data-refund', 'refunded');
   expect(stripe.refunds.filter((r) => r.payment_intent === `pi_${order.id}`)).toHaveLength(1);
   await customer.context().close();
+  // …and, live (no reload), the refund once it went through.
+  await expect(card.getByTestId('part-refund')).toHaveAttribute('data-refund', 'refunded', { timeout: 15_000 });
+  await expect(card.getByTestId('part-refund')).toContainText(`Remboursé\u00a0: ${euros(order.total_cents)}`);
 
   // The florist's sales report lists the refunds, outside the sales.
-  await signIn(page, 'fleuriste@placette.test', '/merchant/orders');
-  await page.getByRole('link', { name: 'Ouvrir le tableau de Pétales & Briques' }).click();
   await page.getByRole('link', { name: 'Relevé des ventes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Relevé des ventes' })).toBeVisible();
   const report = page.url();

@@ -320,6 +320,59 @@ describe('refunds of parts paid online', () => {
     expect(refundsDue(appDb, { orderId: id })).toEqual([]);
   });
 
+  it('a refund or reversal made by an attempt whose answer was lost is found again after Stripe forgot the idempotency key: made once', async () => {
+    const { id, intent } = await paidOrder();
+    const partA = partOf(id, f.shopA);
+    const partB = partOf(id, f.shopB);
+    // Shop A refuses: Stripe makes the refund, but no answer comes back, to the call nor to the SDK's retries.
+    fake.loseAnswers(10, /^\/v1\/refunds$/);
+    expect((await shopStep(f.shopA, f.merchantA, partA.id, { action: 'refuse', reason: 'Fermé' })).body).toMatchObject({ refund: { status: 'pending' } });
+    fake.loseAnswers(0);
+    expect(refundsOfPart(partA.id)).toHaveLength(1);
+    expect(partOf(id, f.shopA).refundRef).toBeNull();
+    // More than 24 hours later, Stripe no longer knows the key. Shop B refuses; the attempt that
+    // follows settles what is due for the order: shop A's refund (found, not made again), shop B's
+    // refund, and both transfer reversals, made, whose answers are lost too.
+    fake.forgetIdempotencyKeys();
+    fake.loseAnswers(20, /\/reversals$/);
+    expect((await shopStep(f.shopB, f.merchantB, partB.id, { action: 'refuse', reason: 'Épuisé' })).body).toMatchObject({ refund: { status: 'refunded' } });
+    fake.loseAnswers(0);
+    expect(partOf(id, f.shopA).refundRef).toBe(refundsOfPart(partA.id)[0].id);
+    expect(reversals.filter((r) => r.transfer === partB.payoutRef)).toHaveLength(1);
+    expect(partOf(id, f.shopB).reversalRef).toBeNull();
+    expect(refundsDue(appDb, { orderId: id }).map((d) => d.partId)).toEqual([partA.id, partB.id]);
+
+    // Another day, the keys forgotten again: the next attempt finds both reversals.
+    fake.forgetIdempotencyKeys();
+    expect(await settleRefunds(appDb, paymentProvider('online'), { orderId: id })).toEqual({ refunded: 0, reversed: 2, failed: 0 });
+    expect(refundsOfPart(partA.id)).toEqual([expect.objectContaining({ amount: 500, payment_intent: intent })]);
+    expect(partOf(id, f.shopA).refundRef).toBe(refundsOfPart(partA.id)[0].id);
+    expect(reversals.filter((r) => r.transfer === partA.payoutRef)).toHaveLength(1);
+    expect(reversals.filter((r) => r.transfer === partB.payoutRef)).toHaveLength(1);
+    expect(partOf(id, f.shopB).reversalRef).toBe(reversals.find((r) => r.transfer === partB.payoutRef)!.id);
+    expect(refundsOfPart(partB.id)).toHaveLength(1);
+    expect(refundsDue(appDb, { orderId: id })).toEqual([]);
+    // It looked before making: the lists were read with the payment and the transfer they are about.
+    expect(calls.some((c) => c.method === 'GET' && c.path.startsWith(`/v1/refunds?`) && c.path.includes(`payment_intent=${intent}`))).toBe(true);
+    expect(calls.some((c) => c.method === 'GET' && c.path.startsWith(`/v1/transfers/${partB.payoutRef}/reversals`))).toBe(true);
+  });
+
+  it('finds a part\'s refund past the first page of the payment\'s refunds', async () => {
+    const { id, intent } = await paidOrder();
+    const part = partOf(id, f.shopA);
+    // 120 other refunds on the same payment, made after this part's (Stripe lists newest first).
+    fake.loseAnswers(10, /^\/v1\/refunds$/);
+    await shopStep(f.shopA, f.merchantA, part.id, { action: 'refuse', reason: 'Fermé' });
+    fake.loseAnswers(0);
+    const [made] = refundsOfPart(part.id);
+    for (let i = 0; i < 120; i++) refunds.push({ id: `re_other_${i}`, object: 'refund', status: 'succeeded', amount: 1, payment_intent: intent, metadata: { part_id: `other-${i}` } });
+    fake.forgetIdempotencyKeys();
+    await settleRefunds(appDb, paymentProvider('online'), { orderId: id });
+    expect(refundsOfPart(part.id)).toHaveLength(1);
+    expect(partOf(id, f.shopA).refundRef).toBe(made.id);
+    expect(calls.some((c) => c.method === 'GET' && c.path.includes('starting_after='))).toBe(true);
+  });
+
   it('a part refused while the payment was under way is refunded when the payment lands, and never paid out', async () => {
     const { body } = await order();
     const part = partOf(body.id, f.shopA);

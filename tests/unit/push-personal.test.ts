@@ -305,6 +305,33 @@ describe('/api/account/push-subscriptions', () => {
     expect((await call('DELETE', { endpoint: sub.endpoint }, who)).status).toBe(204);
     expect(rowsOf(target)).toEqual([]);
   });
+
+  it('a renewed subscription (pushsubscriptionchange) replaces the device\'s old endpoint, for its own account only; signed out, nothing changes', async () => {
+    const target = appDb.insert(users).values({ email: 'renew@example.org', passwordHash: 'x' }).returning().get().id;
+    const mine = device(target, 'renew-old');
+    const who = { id: target, session: mine.session };
+    // Another account's device (another browser profile) that happens to be named as the old endpoint in a forged body.
+    const theirs = device(f.other, 'renew-theirs');
+    const renewed = endpoint.subscriber('renew-new');
+    const body = { endpoint: renewed.endpoint, expirationTime: null, keys: { p256dh: renewed.p256dh, auth: renewed.auth } };
+
+    // Signed out (the session ended): 401, nothing changes.
+    expect((await call('POST', { ...body, oldEndpoint: mine.sub.endpoint }, null)).status).toBe(401);
+    expect(rowsOf(target)).toMatchObject([{ endpoint: mine.sub.endpoint }]);
+    // A bad old endpoint: 400, nothing changes.
+    const bad = await call('POST', { ...body, oldEndpoint: 'http://127.0.0.1/x' }, who);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/oldEndpoint/);
+    expect(rowsOf(target)).toMatchObject([{ endpoint: mine.sub.endpoint }]);
+
+    expect((await call('POST', { ...body, oldEndpoint: mine.sub.endpoint }, who)).status).toBe(201);
+    expect(rowsOf(target)).toMatchObject([{ sessionId: mine.session, endpoint: renewed.endpoint }]);
+    // The next notification reaches the device at its new endpoint.
+    await personal.sendPersonal(appDb, [target], { v: 1, type: 'order-ready', shop: 'Fleurs de Capitole', url: '/orders/x' });
+    expect(Object.keys(await received())).toEqual(['renew-new']);
+    expect((await call('POST', { ...body, oldEndpoint: theirs.sub.endpoint }, who)).status).toBe(201);
+    expect(rowsOf(f.other)).toMatchObject([{ endpoint: theirs.sub.endpoint }]);
+  });
 });
 
 describe('the notification a device shows', () => {

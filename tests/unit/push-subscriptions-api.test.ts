@@ -63,6 +63,56 @@ describe('/api/push/subscriptions and /api/push/key', () => {
     expect(rows().some((r) => r.endpoint === sub.endpoint)).toBe(false);
   });
 
+  it('a renewed subscription (pushsubscriptionchange) replaces the old endpoint in one write, and touches no other', async () => {
+    const old = browserSubscription();
+    const other = browserSubscription();
+    await call(POST, old);
+    await call(POST, other);
+    const before = rows().length;
+    const renewed = browserSubscription();
+    expect((await call(POST, { ...renewed, oldEndpoint: old.endpoint })).status).toBe(201);
+    expect(rows().some((r) => r.endpoint === old.endpoint)).toBe(false);
+    expect(rows().filter((r) => r.endpoint === renewed.endpoint)).toMatchObject([{ p256dh: renewed.keys.p256dh, auth: renewed.keys.auth }]);
+    expect(rows().some((r) => r.endpoint === other.endpoint)).toBe(true);
+    expect(rows()).toHaveLength(before);
+    // Sent again (a retried request): the same single row.
+    expect((await call(POST, { ...renewed, oldEndpoint: old.endpoint })).status).toBe(201);
+    expect(rows()).toHaveLength(before);
+    // An old endpoint the server no longer has (the push service reported it gone): the new one is stored.
+    const again = browserSubscription();
+    expect((await call(POST, { ...again, oldEndpoint: old.endpoint })).status).toBe(201);
+    expect(rows().some((r) => r.endpoint === again.endpoint)).toBe(true);
+  });
+
+  it.each([
+    ['a plain-http old endpoint', 'http://127.0.0.1:9/steal'],
+    ['a non-URL old endpoint', 'not a url'],
+    ['an old endpoint that is not a string', 42]
+  ])('refuses a renewal with %s (400) and keeps the old row', async (_label, oldEndpoint) => {
+    const old = browserSubscription();
+    await call(POST, old);
+    const renewed = browserSubscription();
+    const response = await call(POST, { ...renewed, oldEndpoint });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/oldEndpoint/);
+    expect(rows().some((r) => r.endpoint === old.endpoint)).toBe(true);
+    expect(rows().some((r) => r.endpoint === renewed.endpoint)).toBe(false);
+  });
+
+  it('a renewal whose new row cannot be written leaves the old one in place (one transaction)', async () => {
+    const old = browserSubscription();
+    await call(POST, old);
+    const renewed = browserSubscription();
+    appDb.$client.exec(`CREATE TEMP TRIGGER refuse_new BEFORE INSERT ON push_subscriptions WHEN NEW.endpoint = '${renewed.endpoint}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      await expect(Promise.resolve().then(() => call(POST, { ...renewed, oldEndpoint: old.endpoint }))).rejects.toThrow(/disk full/);
+    } finally {
+      appDb.$client.exec('DROP TRIGGER refuse_new');
+    }
+    expect(rows().some((r) => r.endpoint === old.endpoint)).toBe(true);
+    expect(rows().some((r) => r.endpoint === renewed.endpoint)).toBe(false);
+  });
+
   it.each([
     ['not JSON', '{nope', 'application/json', 400, 'invalid_json'],
     ['a form', 'endpoint=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],

@@ -19,6 +19,8 @@ export interface BoardPart {
   lines: { productId: string | null; name: string; unit_price_cents: number; qty: number }[];
   timeline: { status: string; at: string }[];
   payment: { method: 'pickup' | 'online'; status: 'due_at_pickup' | 'pending' | 'paid' | 'failed' | 'expired' };
+  /** A refused or cancelled part paid online: given back to the customer (`refunded`) or about to be (`pending`). */
+  refund: { status: 'refunded' | 'pending'; amount_cents: number; at: string | null } | null;
 }
 
 /** What a board action answers (success or failure), for the card it was about. */

@@ -3,12 +3,17 @@
  * (Préférences) and the account's order and message notifications (Mon compte). A service worker
  * registration holds a single subscription, so turning one of them off must not end the other:
  * this device remembers (in `localStorage`, key `placette.push`) which of them use it, and the
- * browser subscription is ended only when neither does.
+ * browser subscription is ended only when neither does. A copy, with the subscription's
+ * endpoint, goes to IndexedDB for the service worker (record.ts), which re-registers a
+ * subscription the browser renews.
  */
-export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
-export type PushUse = 'digest' | 'personal';
+import { del, set } from 'idb-keyval';
+import { base64UrlToBytes, PUSH_RECORD_KEY, type PushRecord, type PushUse } from './record';
 
-const USES_KEY = 'placette.push';
+export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
+export type { PushUse } from './record';
+
+const USES_KEY = PUSH_RECORD_KEY;
 
 export function pushSupported(): boolean {
   return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
@@ -49,12 +54,18 @@ function saveUses(uses: Set<PushUse>): void {
   }
 }
 
-function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
-  const binary = atob(base64);
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/**
+ * The service worker's copy (IndexedDB): which uses this subscription has, and its endpoint; none
+ * when nothing uses it. Never throws: without it, a renewed subscription is simply not re-registered.
+ */
+export async function mirrorForWorker(subscription: PushSubscription | null): Promise<void> {
+  const uses = subscription ? pushUses(subscription) : new Set<PushUse>();
+  try {
+    if (!subscription || uses.size === 0) await del(PUSH_RECORD_KEY);
+    else await set(PUSH_RECORD_KEY, { uses: [...uses].sort(), endpoint: subscription.endpoint } satisfies PushRecord);
+  } catch {
+    // No IndexedDB (private mode in some browsers).
+  }
 }
 
 /** Asks for the permission when needed; 'granted', or the state to show instead. */
@@ -73,10 +84,11 @@ export async function ensureSubscription(reg: ServiceWorkerRegistration): Promis
   return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(public_key) });
 }
 
-export function addUse(subscription: PushSubscription, use: PushUse): void {
+export async function addUse(subscription: PushSubscription, use: PushUse): Promise<void> {
   const uses = pushUses(subscription);
   uses.add(use);
   saveUses(uses);
+  await mirrorForWorker(subscription);
 }
 
 /** This opt-in no longer uses the subscription; the browser's subscription ends when none does. */
@@ -85,6 +97,7 @@ export async function releaseUse(subscription: PushSubscription | null | undefin
   uses.delete(use);
   if (uses.size > 0) {
     saveUses(uses);
+    await mirrorForWorker(subscription ?? null);
     return;
   }
   try {
@@ -92,5 +105,6 @@ export async function releaseUse(subscription: PushSubscription | null | undefin
   } catch {
     // Nothing stored, or storage refused.
   }
+  await mirrorForWorker(null);
   if (subscription) await subscription.unsubscribe();
 }

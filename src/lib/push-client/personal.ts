@@ -3,7 +3,7 @@
  * device's push subscription is given to the server for this account and this session only.
  * Signing out ends the session, and the server deletes the subscription with it.
  */
-import { addUse, askPermission, ensureSubscription, pushRegistration, pushUses, releaseUse, type PushState } from './device';
+import { addUse, askPermission, ensureSubscription, mirrorForWorker, pushRegistration, pushUses, releaseUse, type PushState } from './device';
 
 const API = '/api/account/push-subscriptions';
 
@@ -16,7 +16,10 @@ export async function personalPushState(serverEndpoint: string | null): Promise<
   if (!reg) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
   const subscription = await reg.pushManager.getSubscription();
-  if (subscription && serverEndpoint !== null && subscription.endpoint === serverEndpoint) return 'on';
+  if (subscription && serverEndpoint !== null && subscription.endpoint === serverEndpoint) {
+    await mirrorForWorker(subscription);
+    return 'on';
+  }
   // The server no longer has it (signed out, session ended elsewhere): this device stops counting on it.
   if (pushUses(subscription).has('personal')) await releaseUse(subscription, 'personal');
   return 'off';
@@ -33,7 +36,7 @@ export async function enablePersonalPush(): Promise<{ state: PushState; endpoint
     await releaseUse(subscription, 'personal');
     throw new Error(`subscription refused (${response.status})`);
   }
-  addUse(subscription, 'personal');
+  await addUse(subscription, 'personal');
   return { state: 'on', endpoint: subscription.endpoint };
 }
 

@@ -3,7 +3,7 @@
  * endpoint and two keys) and nothing else; themes stay on the device. The subscription may also
  * carry the account's personal notifications (see device.ts).
  */
-import { addUse, askPermission, ensureSubscription, pushRegistration, pushUses, releaseUse, type PushState } from './device';
+import { addUse, askPermission, ensureSubscription, mirrorForWorker, pushRegistration, pushUses, releaseUse, type PushState } from './device';
 
 export type { PushState } from './device';
 
@@ -12,6 +12,8 @@ export async function pushState(): Promise<PushState> {
   if (!reg) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
   const subscription = await reg.pushManager.getSubscription();
+  // Brings the service worker's copy up to date (a device set up before it existed).
+  await mirrorForWorker(subscription);
   return subscription && pushUses(subscription).has('digest') ? 'on' : 'off';
 }
 
@@ -30,7 +32,7 @@ export async function enablePush(): Promise<PushState> {
     await releaseUse(subscription, 'digest');
     throw new Error(`subscription refused (${response.status})`);
   }
-  addUse(subscription, 'digest');
+  await addUse(subscription, 'digest');
   return 'on';
 }
 

@@ -2,19 +2,25 @@ import { z } from 'zod';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'must be base64url');
 
-/** A PushSubscription as the browser serialises it (`subscription.toJSON()`). */
+// Push services are always https; anything else would let a caller make the server post to
+// arbitrary local addresses.
+const endpointUrl = z.url({ protocol: /^https$/ }).max(2048);
+
+/**
+ * A PushSubscription as the browser serialises it (`subscription.toJSON()`). `oldEndpoint`: the
+ * subscription it renews (the service worker's `pushsubscriptionchange`), whose row it replaces.
+ */
 export const pushSubscriptionSchema = z.object({
-  // Push services are always https; anything else would let a caller make the server post to
-  // arbitrary local addresses.
-  endpoint: z.url({ protocol: /^https$/ }).max(2048),
+  endpoint: endpointUrl,
   expirationTime: z.number().nullable().optional(),
   keys: z.object({
     p256dh: base64url.min(80).max(100),
     auth: base64url.min(16).max(32)
-  })
+  }),
+  oldEndpoint: endpointUrl.optional()
 });
 
-export const pushUnsubscribeSchema = z.object({ endpoint: z.url({ protocol: /^https$/ }).max(2048) });
+export const pushUnsubscribeSchema = z.object({ endpoint: endpointUrl });
 
 /** The broadcast digest: identical for every subscriber; the device words it. */
 export interface DigestPayload {

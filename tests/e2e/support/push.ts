@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import * as schema from '../../../src/lib/server/db/schema';
 import { buildDigest } from '../../../src/lib/server/push/digest';
@@ -63,4 +63,33 @@ export async function deliverPush(cdp: CDPSession, scriptURL: string, data: stri
   } finally {
     cdp.off('ServiceWorker.workerVersionUpdated', onVersions);
   }
+}
+
+/**
+ * The pages' PushManager, answering with a subscription of a local push endpoint (same shape as
+ * the browser's, real keys), since Chromium refuses the Push API in Playwright's contexts. The
+ * server key it was asked to subscribe with is kept in `localStorage` (`test.push-service`).
+ */
+export async function localPushService(context: BrowserContext, sub: { endpoint: string; p256dh: string; auth: string }): Promise<void> {
+  await context.addInitScript((s: { endpoint: string; p256dh: string; auth: string }) => {
+    const KEY = 'test.push-service';
+    const current = (): PushSubscription | null => {
+      if (localStorage.getItem(KEY) === null) return null;
+      const json = { endpoint: s.endpoint, expirationTime: null, keys: { p256dh: s.p256dh, auth: s.auth } };
+      return {
+        endpoint: s.endpoint,
+        expirationTime: null,
+        options: { userVisibleOnly: true, applicationServerKey: null },
+        getKey: () => null,
+        toJSON: () => json,
+        unsubscribe: async () => (localStorage.removeItem(KEY), true)
+      } as unknown as PushSubscription;
+    };
+    PushManager.prototype.getSubscription = async () => current();
+    PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
+      const key = new Uint8Array(options?.applicationServerKey as ArrayBuffer);
+      localStorage.setItem(KEY, btoa(String.fromCharCode(...key)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+      return current()!;
+    };
+  }, { endpoint: sub.endpoint, p256dh: sub.p256dh, auth: sub.auth });
 }

@@ -18,7 +18,9 @@ import { partViews, type OrderPartView } from './view';
  * Attempts: right after the refusal or cancellation (the answer waits a few seconds at most),
  * on every payment notification the provider sends, and when the server starts. The provider
  * receives an idempotency key per part (`refund-<part id>`, `reversal-<part id>`), so two
- * attempts at once (two clicks, two processes) still refund once.
+ * attempts at once (two clicks, two processes) still refund once. Stripe keeps those keys 24 h
+ * only: an attempt whose answer was lost and that is retried later is caught by the adapter,
+ * which first looks for a refund (reversal) carrying the part's id in its metadata.
  */
 
 /** Parts whose refund (or the reversal of the shop's transfer) is still to be made. */

@@ -99,6 +99,10 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
       const intent = request.paymentIntent ?? (await stripe.checkout.sessions.retrieve(request.paymentRef)).payment_intent;
       const id = typeof intent === 'string' ? intent : intent?.id;
       if (!id) throw new Error('no PaymentIntent to refund');
+      // Made already by an attempt whose answer was lost? Stripe forgets idempotency keys after
+      // 24 h, so a later retry looks for the part's refund before making one.
+      const made = await findMadeFor(stripe.refunds.list({ payment_intent: id, limit: 100 }), request.partId, (r) => r.status !== 'failed' && r.status !== 'canceled');
+      if (made) return { ref: made.id };
       const refund = await stripe.refunds.create(
         { payment_intent: id, amount: request.amountCents, reason: 'requested_by_customer', metadata: { order_id: request.orderId, part_id: String(request.partId) } },
         { idempotencyKey: `refund-${request.partId}` }
@@ -108,9 +112,27 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
     },
 
     async reversePayout(request) {
+      // Taken back already by an attempt whose answer was lost (same reason as for refunds)?
+      const made = await findMadeFor(stripe.transfers.listReversals(request.payoutRef, { limit: 100 }), request.partId);
+      if (made) return { ref: made.id };
       // The whole transfer: it was this part's share, nothing else.
       const reversal = await stripe.transfers.createReversal(request.payoutRef, { metadata: { order_id: request.orderId, part_id: String(request.partId) } }, { idempotencyKey: `reversal-${request.partId}` });
       return { ref: reversal.id };
     }
   };
+}
+
+/**
+ * The object (refund, transfer reversal) an earlier attempt made for this order part, found by the
+ * `part_id` it was given in its metadata, going through every page of the list.
+ */
+async function findMadeFor<T extends { id: string; metadata: Stripe.Metadata | null }>(
+  list: AsyncIterable<T>,
+  partId: number,
+  usable: (item: T) => boolean = () => true
+): Promise<T | null> {
+  for await (const item of list) {
+    if (item.metadata?.part_id === String(partId) && usable(item)) return item;
+  }
+  return null;
 }

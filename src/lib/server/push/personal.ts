@@ -220,17 +220,24 @@ export function notifyNewMessage(database: Db, message: NewMessage): void {
 
 /**
  * Turns personal push on for the device of this session: one row per session and per endpoint
- * (a browser that moves to another account, or gets a new endpoint, replaces its row).
+ * (a browser that moves to another account, or gets a new endpoint, replaces its row). A renewed
+ * subscription (`oldEndpoint`) also replaces the account's row of the old endpoint, whichever
+ * session holds it.
  */
 export function saveAccountDevice(
   database: Db,
   userId: number,
   sessionId: string,
-  subscription: { endpoint: string; keys: { p256dh: string; auth: string } }
+  subscription: { endpoint: string; keys: { p256dh: string; auth: string }; oldEndpoint?: string }
 ): void {
   database.transaction((tx) => {
     tx.delete(accountPushSubscriptions).where(eq(accountPushSubscriptions.sessionId, sessionId)).run();
     tx.delete(accountPushSubscriptions).where(eq(accountPushSubscriptions.endpoint, subscription.endpoint)).run();
+    if (subscription.oldEndpoint) {
+      tx.delete(accountPushSubscriptions)
+        .where(and(eq(accountPushSubscriptions.userId, userId), eq(accountPushSubscriptions.endpoint, subscription.oldEndpoint)))
+        .run();
+    }
     tx.insert(accountPushSubscriptions)
       .values({ userId, sessionId, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth })
       .run();

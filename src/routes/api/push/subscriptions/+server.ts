@@ -5,16 +5,21 @@ import { pushSubscriptions } from '$lib/server/db/schema';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { pushSubscriptionSchema, pushUnsubscribeSchema } from '$lib/schemas/push';
 
-/** Opt in to the daily digest: stores the endpoint and its keys, nothing else. */
+/**
+ * Opt in to the daily digest: stores the endpoint and its keys, nothing else (no cookie is read).
+ * With `oldEndpoint` (the browser renewed its subscription), the old row goes in the same write.
+ */
 export const POST: RequestHandler = async ({ request }) => {
   const body = await readJsonBody(request, pushSubscriptionSchema);
   if (!body.ok) return body.response;
-  const { endpoint, keys } = body.data;
-  db()
-    .insert(pushSubscriptions)
-    .values({ endpoint, p256dh: keys.p256dh, auth: keys.auth })
-    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { p256dh: keys.p256dh, auth: keys.auth } })
-    .run();
+  const { endpoint, keys, oldEndpoint } = body.data;
+  db().transaction((tx) => {
+    if (oldEndpoint && oldEndpoint !== endpoint) tx.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, oldEndpoint)).run();
+    tx.insert(pushSubscriptions)
+      .values({ endpoint, p256dh: keys.p256dh, auth: keys.auth })
+      .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { p256dh: keys.p256dh, auth: keys.auth } })
+      .run();
+  });
   return new Response(null, { status: 201, headers: { 'cache-control': 'no-store' } });
 };
 
