@@ -100,17 +100,20 @@ export interface PendingShop {
   createdAt: string;
 }
 
+/** The columns of a shop in the curator's lists (PendingShop). */
+const shopListColumns = {
+  id: shops.id,
+  slug: shops.slug,
+  name: shops.name,
+  category: shops.category,
+  address: shops.address,
+  summary: shops.summary,
+  createdAt: shops.createdAt
+};
+
 export function listShopsByStatus(database: Pick<Db, 'select'>, status: ShopStatus): PendingShop[] {
   return database
-    .select({
-      id: shops.id,
-      slug: shops.slug,
-      name: shops.name,
-      category: shops.category,
-      address: shops.address,
-      summary: shops.summary,
-      createdAt: shops.createdAt
-    })
+    .select(shopListColumns)
     .from(shops)
     .where(eq(shops.status, status))
     .orderBy(shops.createdAt, shops.id)
@@ -130,13 +133,7 @@ export interface ShopSummary extends PendingShop {
 export function listShops(database: Pick<Db, 'select'>, status?: ShopStatus): ShopSummary[] {
   const query = database
     .select({
-      id: shops.id,
-      slug: shops.slug,
-      name: shops.name,
-      category: shops.category,
-      address: shops.address,
-      summary: shops.summary,
-      createdAt: shops.createdAt,
+      ...shopListColumns,
       status: shops.status,
       statusReason: shops.statusReason
     })
