@@ -73,6 +73,25 @@ describe('createSearcher', () => {
     searcher.dispose();
   });
 
+  it('a page that leaves before its first search starts no worker', async () => {
+    let started = 0;
+    (globalThis as { Worker?: unknown }).Worker = class extends InProcessWorker {
+      constructor(url: URL, options: WorkerOptions) {
+        super(url, options);
+        started++;
+      }
+    };
+    const searcher = createSearcher();
+    const pending = searcher.search(catalog, 'concert', prefs, NOW, 50);
+    searcher.dispose();
+    expect(await pending).toEqual([]);
+    expect(started).toBe(0);
+    // Searching again later (the page came back) works as before.
+    expect((await searcher.search(catalog, 'concert', prefs, NOW, 50)).length).toBeGreaterThan(0);
+    expect(started).toBe(1);
+    searcher.dispose();
+  });
+
   it('falls back to the main thread when the worker fails', async () => {
     (globalThis as { Worker?: unknown }).Worker = InProcessWorker;
     InProcessWorker.broken = true;

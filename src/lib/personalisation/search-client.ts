@@ -94,12 +94,22 @@ function startSearcher(): Searcher {
 /** A searcher that starts its worker on the first search. */
 export function createSearcher(): Searcher {
   let searcher: Searcher | null = null;
+  /** Counts disposals: a search that waited across one must not start a worker for nobody. */
+  let disposals = 0;
   return {
-    search(catalog, query, prefs, now, limit) {
+    async search(catalog, query, prefs, now, limit) {
+      if (!searcher) {
+        // Starting the worker and handing it the catalog take a task of their own, not the end
+        // of the one that has just received the catalog (or hydrated the page).
+        const before = disposals;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (disposals !== before) return [];
+      }
       searcher ??= startSearcher();
       return searcher.search(catalog, query, prefs, now, limit);
     },
     dispose() {
+      disposals++;
       searcher?.dispose();
       searcher = null;
     }
