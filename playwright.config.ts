@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { e2eServer } from './tests/e2e/support/paths';
+import { CHROME_PATH, CHROMIUM_FLAGS } from './scripts/lib/built-app.mjs';
 
 /**
  * End-to-end tests run against the BUILT app (`npm run build` first; `npm test` does it) with a
@@ -23,18 +24,7 @@ export default defineConfig({
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     trace: 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    }
+    launchOptions: { executablePath: CHROME_PATH, args: CHROMIUM_FLAGS }
   },
   webServer: {
     command: 'node tests/e2e/start-server.mjs',

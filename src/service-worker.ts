@@ -18,7 +18,7 @@ import { handleMapFetch, MAP_CACHE, pruneMapEngine } from '$lib/service-worker/m
  * - Nothing is fetched per item or per theme: the precache is the same list for every device.
  * - The tile map (MapLibre and the operator's archive) is kept as /map fetched it, not precached
  *   (see $lib/service-worker/map-cache.ts).
- * - A new version waits until the user accepts it (UpdatePrompt.svelte posts SKIP_WAITING).
+ * - A new version waits until the user accepts it (UpdatePrompt.svelte sends SKIP_WAITING with workbox-window).
  */
 
 const sw = self as unknown as ServiceWorkerGlobalScope;

@@ -30,6 +30,12 @@ export function freePort() {
   });
 }
 
+/**
+ * Waits until `origin` answers /api/health (or the child process exits, or time runs out).
+ * @param {string} origin
+ * @param {{ exitCode: number | null } | null} [child]
+ * @param {number} [timeoutMs]
+ */
 export async function waitForHealth(origin, child = null, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -55,6 +61,7 @@ export async function startBuiltApp(options = {}) {
   const port = options.port || (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'placette-script-'));
   const origin = `http://127.0.0.1:${port}`;
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     PORT: String(port),
@@ -80,7 +87,11 @@ export async function startBuiltApp(options = {}) {
   return { origin, stop };
 }
 
-/** An app to talk to: the one at `url` if given (left running), else a fresh built app. */
+/**
+ * An app to talk to: the one at `url` if given (left running), else a fresh built app.
+ * @param {string | undefined} url
+ * @param {{ port?: number }} [options]
+ */
 export async function appAt(url, options = {}) {
   if (url) {
     const origin = url.replace(/\/$/, '');

@@ -18,6 +18,11 @@ export const NBSP = '\u00a0';
 /** U+202F NARROW NO-BREAK SPACE. */
 export const NNBSP = '\u202f';
 
+/** `text` when it has at most `max` characters, else its first `max - 1` and "…" (a summary, a notification title). */
+export function ellipsis(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 const WEEKDAYS_SHORT: Record<Locale, string[]> = {
   fr: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']

@@ -1,35 +1,15 @@
 import { bench, describe } from 'vitest';
-import { freePort } from '../support/app-server';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROME_PATH, CHROMIUM_FLAGS, startBuiltApp } from '../../scripts/lib/built-app.mjs';
 
 /**
  * JavaScript shipped on the first load of `/` (target ≤ 60 KiB gzip), measured in Debian's
  * Chromium against the built server (`npm run build` first).
  */
-/** A port nothing listens on, so a stale server can never answer in place of this build. */
-const PORT = await freePort();
-const origin = `http://127.0.0.1:${PORT}`;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function waitForHealth(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-async function measure(): Promise<{ files: number; raw: number; gzip: number }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+async function measure(origin: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     const scripts: Promise<Buffer>[] = [];
@@ -51,19 +31,13 @@ async function measure(): Promise<{ files: number; raw: number; gzip: number }> 
   }
 }
 
-/** Runs `fn` against a fresh server on its own database, always stopping the server after. */
-async function withServer<T>(fn: () => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'placette-bench-'));
-  const server = spawn(process.execPath, ['build'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: join(dir, 'bench.db') },
-    stdio: 'ignore'
-  });
+/** Measures against a fresh server on its own database (a free port, so a stale server can never answer in place of this build), always stopping it after. */
+async function withServer<T>(fn: (origin: string) => Promise<T>): Promise<T> {
+  const server = await startBuiltApp();
   try {
-    await waitForHealth(Date.now() + 30_000);
-    return await fn();
+    return await fn(server.origin);
   } finally {
-    server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    server.stop();
   }
 }
 

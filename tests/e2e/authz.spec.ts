@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
+import { sessionCookie } from './support/orders';
 
 /**
  * Who gets what: every route of the app (read from src/routes, so a new route without an entry
@@ -252,17 +253,7 @@ let server: RunningServer;
 const cookies = new Map<Role, string>();
 let ids: Ids;
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.origin}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams({ email, password: PASSWORD })
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('placette_session='));
-  if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
-  return cookie.split(';')[0];
-}
+const signIn = (email: string) => sessionCookie(server.origin, email, PASSWORD);
 
 function request(role: Role, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);

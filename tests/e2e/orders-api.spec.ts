@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
+import { sessionCookie } from './support/orders';
 
 /**
  * The orders API on the demo city, over HTTP against the built app (own server, port 4320):
@@ -19,17 +20,7 @@ interface CatalogItem {
   delivery?: { postcodes: string[]; fee_cents: number } | null;
 }
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.origin}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams({ email, password: 'placette-demo' })
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('placette_session='));
-  if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
-  return cookie.split(';')[0];
-}
+const signIn = (email: string) => sessionCookie(server.origin, email);
 
 const api = (path: string, cookie?: string, init: RequestInit = {}) =>
   fetch(`${server.origin}${path}`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) } });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import type { Catalog, Item } from './support/fixtures';
+import type { Catalog } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
+import { signInAt } from './support/app';
+import { floristProducts, nextFloristSlot } from './support/orders';
 import { jpegFixture } from '../support/image-fixtures';
 
 /**
@@ -30,39 +32,19 @@ const SHOTS = join(process.env.PLACETTE_E2E_SHOTS || tmpdir(), 'placette-orders-
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-async function signIn(page: Page, email: string, next = '/merchant'): Promise<void> {
-  await page.goto(`${server.origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('placette-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${server.origin}${next}`);
-}
+const signIn = (page: Page, email: string, next = '/merchant') => signInAt(page, server.origin, email, next);
 
 async function catalog(request: APIRequestContext): Promise<Catalog> {
   return (await (await request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
 }
 
-async function florist(request: APIRequestContext): Promise<{ shop: Item; products: Item[] }> {
-  const c = await catalog(request);
-  const shop = c.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!;
-  const products = c.items.filter((i) => i.kind === 'product' && i.shop === shop.id && (i.stock ?? 0) >= 3);
-  return { shop, products };
-}
+const florist = (request: APIRequestContext) => floristProducts(request, server.origin, 3);
 
 async function stockOf(request: APIRequestContext, productId: string): Promise<number> {
   return (await catalog(request)).items.find((i) => i.id === productId)!.stock!;
 }
 
-/** The first pickup slot with room left at the florist, today or in the next days (Paris dates). */
-async function nextSlot(request: APIRequestContext): Promise<string> {
-  for (let k = 0; k < 14; k++) {
-    const date = new Date(Date.now() + k * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-    const { slots } = (await (await request.get(`${server.origin}/api/shops/petales-et-briques/slots?date=${date}`)).json()) as { slots: { start: string; left: number }[] };
-    const free = slots.find((s) => s.left > 0);
-    if (free) return free.start;
-  }
-  throw new Error('no slot at the florist');
-}
+const nextSlot = (request: APIRequestContext) => nextFloristSlot(request, server.origin);
 
 interface Placed {
   id: string;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { Catalog } from './support/fixtures';
 import { signInAt, waitForServiceWorker } from './support/app';
 import { deliverPush, localPushService, shownNotifications } from './support/push';
 import { startServer, type RunningServer } from './support/server';
+import { floristProducts, nextFloristSlot } from './support/orders';
 import { startPushEndpoint } from '../support/push-endpoint';
 import type { PersonalPayload } from '../../src/lib/schemas/push';
 
@@ -80,21 +80,11 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function florist(page: Page) {
-  const catalog = (await (await page.request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
-  const shop = catalog.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!;
-  const product = catalog.items.find((i) => i.kind === 'product' && i.shop === shop.id && (i.stock ?? 0) >= 2)!;
-  return { shop, product };
+  const { shop, products } = await floristProducts(page.request, server.origin, 2);
+  return { shop, product: products[0] };
 }
 
-async function nextSlot(page: Page): Promise<string> {
-  for (let k = 0; k < 14; k++) {
-    const date = new Date(Date.now() + k * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-    const { slots } = (await (await page.request.get(`${server.origin}/api/shops/petales-et-briques/slots?date=${date}`)).json()) as { slots: { start: string; left: number }[] };
-    const free = slots.find((s) => s.left > 0);
-    if (free) return free.start;
-  }
-  throw new Error('no slot at the florist');
-}
+const nextSlot = (page: Page) => nextFloristSlot(page.request, server.origin);
 
 /**
  * After a pause, the server may be closing an idle keep-alive connection just as a request reuses

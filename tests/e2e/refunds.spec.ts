@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Stripe from 'stripe';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import type { Catalog, Item } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
+import { signInAt } from './support/app';
+import { floristProducts, nextFloristSlot } from './support/orders';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
@@ -49,29 +50,11 @@ const SHOTS = join(process.env.PLACETTE_E2E_SHOTS || tmpdir(), 'placette-refunds
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-async function signIn(page: Page, email: string, next: string): Promise<void> {
-  await page.goto(`${server.origin}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('placette-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${server.origin}${next}`);
-}
+const signIn = (page: Page, email: string, next: string) => signInAt(page, server.origin, email, next);
 
-async function florist(request: APIRequestContext): Promise<{ shop: Item; products: Item[] }> {
-  const c = (await (await request.get(`${server.origin}/api/catalog`)).json()) as Catalog;
-  const shop = c.items.find((i) => i.kind === 'shop' && i.slug === 'petales-et-briques')!;
-  return { shop, products: c.items.filter((i) => i.kind === 'product' && i.shop === shop.id && (i.stock ?? 0) >= 2) };
-}
+const florist = (request: APIRequestContext) => floristProducts(request, server.origin, 2);
 
-async function nextSlot(request: APIRequestContext): Promise<string> {
-  for (let k = 0; k < 14; k++) {
-    const date = new Date(Date.now() + k * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-    const { slots } = (await (await request.get(`${server.origin}/api/shops/petales-et-briques/slots?date=${date}`)).json()) as { slots: { start: string; left: number }[] };
-    const free = slots.find((s) => s.left > 0);
-    if (free) return free.start;
-  }
-  throw new Error('no slot at the florist');
-}
+const nextSlot = (request: APIRequestContext) => nextFloristSlot(request, server.origin);
 
 /** Stripe tells the app the payment went through (a signed notification, as Stripe signs them). */
 async function stripeNotifies(request: APIRequestContext, type: string, object: Record<string, unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDistance, formatEventDate, formatPrice } from '../../src/lib/format';
+import { ellipsis, formatCount, formatDistance, formatEventDate, formatPrice } from '../../src/lib/format';
 import { formatDateRange, formatRelativeDay } from '../../src/lib/format-days';
 
 const NB = '\u00a0'; // no-break space
@@ -100,5 +100,14 @@ describe('formatRelativeDay', () => {
     expect(formatRelativeDay('2025-12-06T12:00:00Z', 'en', now)).toBe('Saturday');
     expect(formatRelativeDay('2025-12-10T12:00:00Z', 'fr', now)).toBe('mer. 10 déc.');
     expect(formatRelativeDay('2025-11-20T12:00:00Z', 'en', now)).toBe('Thu 20 Nov');
+  });
+});
+
+describe('ellipsis', () => {
+  it('keeps a text that fits and clips a longer one to the same length, ending in "…"', () => {
+    expect(ellipsis('Marché', 6)).toBe('Marché');
+    expect(ellipsis('Marché de Noël', 8)).toBe('Marché …');
+    expect(ellipsis('Marché de Noël', 8)).toHaveLength(8);
+    expect(ellipsis('', 3)).toBe('');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { ImageDescriptor } from '../../src/lib/images/limits';
 import { mediaUrl } from '../../src/lib/images/media-url';
-import { saveImage } from '../../src/lib/server/images';
+import { readVariant, saveImage, serveStoredImage } from '../../src/lib/server/images';
 import { jpegFixture, useTemporaryUploads } from '../support/image-fixtures';
 
 /** GET /media/[...path], called as SvelteKit calls it. */
@@ -73,5 +73,48 @@ describe('GET /media/<id>-<width>.<format>', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect((await response.json()).error.code).toBe('not_found');
+  });
+});
+
+/** The answer every image route shares (/media and the private photo routes of orders and conversations). */
+describe('serveStoredImage', () => {
+  let uploads: Awaited<ReturnType<typeof useTemporaryUploads>>;
+  let secret: ImageDescriptor;
+
+  beforeAll(async () => {
+    uploads = await useTemporaryUploads();
+    secret = await saveImage(await jpegFixture({ width: 700, height: 500 }), { visibility: 'private' });
+  });
+  afterAll(async () => {
+    await uploads.cleanup();
+  });
+
+  const serve = async (headers: Record<string, string> = {}) => {
+    const variant = (await readVariant('private', `${secret.id}-320.webp`))!;
+    return serveStoredImage(new Request('http://placette.test/photo', { headers }), variant, { cacheControl: 'private, max-age=3600', vary: 'cookie' });
+  };
+
+  it('keeps a private photo out of shared caches, with nosniff, its type, length and ETag', async () => {
+    const response = await serve();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, max-age=3600');
+    expect(response.headers.get('vary')).toBe('cookie');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get('content-length')).toBe(String(body.length));
+    expect((await sharp(body).metadata()).width).toBe(320);
+  });
+
+  it('answers 304 with the same cache headers when the browser already holds it', async () => {
+    const etag = (await serve()).headers.get('etag')!;
+    for (const ifNoneMatch of [etag, `"x", ${etag}`, '*']) {
+      const again = await serve({ 'if-none-match': ifNoneMatch });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('cache-control')).toBe('private, max-age=3600');
+      expect(again.headers.get('vary')).toBe('cookie');
+      expect(await again.text()).toBe('');
+    }
+    expect((await serve({ 'if-none-match': '"stale"' })).status).toBe(200);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../src/lib/catalog/types';
 import { changedAt, newSince, parseVisitMemo, startVisit, VISIT_GAP_MS, type VisitMemo } from '../../src/lib/personalisation/last-visit';
 import { defaultPrefs } from '../../src/lib/personalisation/prefs';
 import { prefsSchema } from '../../src/lib/personalisation/prefs-schema';
+import { makeEditorial, makeShop } from '../fixtures/synthetic-items';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -87,28 +87,8 @@ describe('parseVisitMemo', () => {
 });
 
 describe('newSince', () => {
-  const base = { title: 't', summary: '', themes: [], featured: false };
-  const news = (updated: string, published: string) =>
-    ({ ...base, id: 'news-1', kind: 'news', place: null, address: null, body_html: '', price_label: null, updated_at: updated, published_at: published }) as CatalogItem;
-  const shop = (updated: string) =>
-    ({
-      ...base,
-      id: 'shop-1',
-      kind: 'shop',
-      slug: 's',
-      category: 'c',
-      description: '',
-      address: '',
-      lat: 0,
-      lng: 0,
-      phone: null,
-      hours: {},
-      closed_dates: [],
-      click_and_collect: false,
-      slot_minutes: 15,
-      delivery: null,
-      updated_at: updated
-    }) as CatalogItem;
+  const news = (updated: string, published: string) => makeEditorial('news', 1, { updated_at: updated, published_at: published });
+  const shop = (updated: string) => makeShop(1, { updated_at: updated });
 
   it('marks nothing without a reference', () => {
     expect(newSince(null)(shop('2030-01-01T00:00:00Z'))).toBe(false);

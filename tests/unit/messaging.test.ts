@@ -2,21 +2,19 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isHttpError } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import { conversations, messages, reportedMessages, reports, shopMembers, users } from '../../src/lib/server/db/schema';
 import { ordersFixture, firstSlot, type OrdersFixture } from '../support/orders-fixture';
 import { asFile, jpegFixture, SECRET } from '../support/image-fixtures';
 import { findMetadata } from '../support/image-metadata';
+import { callEndpoint as call, endpointEvent as event, testUser as user, type Handler, type TestUser as User } from '../support/endpoint';
 
 /**
  * The messaging rules and the HTTP contract, called as SvelteKit calls the endpoints, on the
  * app's own (in-memory) database: no cold contact, idempotent sends, participants only, blocks,
  * reports showing only the chosen messages, private photos without metadata.
  */
-type Handler = (event: unknown) => Response | Promise<Response>;
-type User = { id: number; email: string; role: 'citizen' | 'merchant' | 'curator'; displayName: string; twoFactorEnabled: boolean };
 
 let f: OrdersFixture;
 let appDb: Db;
@@ -40,31 +38,9 @@ beforeAll(async () => {
   route.orders = (await import('../../src/routes/api/orders/+server')) as never;
 });
 
-const user = (id: number, role: User['role'] = 'citizen'): User => ({ id, email: `${id}@example.org`, role, displayName: '', twoFactorEnabled: false });
 const citizen = () => user(f.citizen);
 const merchantA = () => user(f.merchantA, 'merchant');
 const merchantB = () => user(f.merchantB, 'merchant');
-
-function event(path: string, options: { method?: string; body?: unknown; form?: FormData; user?: User | null; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const url = new URL(`http://placette.test${path}`);
-  const request = new Request(url, {
-    method: options.method ?? 'GET',
-    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
-  });
-  return { request, url, params: options.params ?? {}, locals: { user: options.user ?? null, session: options.user ? { id: 's' } : null } };
-}
-
-async function call(handler: Handler, e: ReturnType<typeof event>) {
-  try {
-    const response = await handler(e);
-    const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') ? await response.json() : response.status === 204 ? null : Buffer.from(await response.arrayBuffer()) };
-  } catch (thrown) {
-    if (isHttpError(thrown)) return { status: thrown.status, headers: new Headers(), body: thrown.body };
-    throw thrown;
-  }
-}
 
 const start = (who: User | null, body: unknown) => call(route.start.POST, event('/api/conversations', { method: 'POST', body, user: who }));
 const send = (who: User | null, id: number, body: unknown) =>

@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isHttpError, isRedirect } from '@sveltejs/kit';
 import type { Db } from '../../src/lib/server/db';
 import { orders } from '../../src/lib/server/db/schema';
 import { firstSlot, ordersFixture, type OrdersFixture } from '../support/orders-fixture';
+import { callEndpoint as call, endpointEvent as event, testUser as user, type Handler, type TestUser as User } from '../support/endpoint';
 
 /** The orders endpoints, called as SvelteKit calls them, on the app's (in-memory) database. */
-type Handler = (event: unknown) => Response | Promise<Response>;
-type User = { id: number; email: string; role: 'citizen' | 'merchant'; displayName: string; twoFactorEnabled: boolean };
 
 let f: OrdersFixture;
 let appDb: Db;
@@ -24,30 +22,6 @@ beforeAll(async () => {
   route.step = (await import('../../src/routes/api/merchant/shops/[id]/orders/[partId]/+server')) as never;
   route.payments = (await import('../../src/routes/api/payments/+server')) as never;
 });
-
-const user = (id: number, role: User['role'] = 'citizen'): User => ({ id, email: `${id}@example.org`, role, displayName: '', twoFactorEnabled: false });
-const locals = (u: User | null) => ({ user: u, session: u ? { id: 's' } : null });
-
-function event(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string>; user?: User | null; params?: Record<string, string> } = {}) {
-  const url = new URL(`http://placette.test${path}`);
-  const request = new Request(url, {
-    method: options.method ?? 'GET',
-    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
-  });
-  return { request, url, params: options.params ?? {}, locals: locals(options.user ?? null) };
-}
-
-async function call(handler: Handler, e: ReturnType<typeof event>) {
-  try {
-    const response = await handler(e);
-    return { status: response.status, headers: response.headers, body: response.status === 204 ? null : await response.json() };
-  } catch (thrown) {
-    if (isHttpError(thrown)) return { status: thrown.status, headers: new Headers(), body: thrown.body };
-    if (isRedirect(thrown)) return { status: thrown.status, headers: new Headers({ location: thrown.location }), body: null };
-    throw thrown;
-  }
-}
 
 const checkout = (body: unknown, key: string | null = crypto.randomUUID(), who: User | null = user(f.citizen)) =>
   call(route.orders.POST, event('/api/orders', { method: 'POST', body, user: who, headers: key === null ? {} : { 'idempotency-key': key } }));

@@ -68,7 +68,10 @@ class PrefsStore {
     // Stored in a later task, not in the one that hydrates the page (saving the preferences
     // also writes their IndexedDB copy, and opening IndexedDB is slow the first time).
     setTimeout(() => {
-      this.update((p) => ({ ...p, lastVisit: visit.lastVisit }));
+      // Set in place rather than through update(), which replaces the whole object: only what
+      // reads `lastVisit` reacts, not the feed's ranking or every card's save button.
+      this.value.lastVisit = visit.lastVisit;
+      this.#save();
       try {
         localStorage.setItem(VISIT_KEY, JSON.stringify(visit.memo));
       } catch {

@@ -118,3 +118,25 @@ export const contentListQuery = z.object({
 });
 
 export type ContentState = 'draft' | 'scheduled' | 'published';
+
+/**
+ * The facts of a content item, as the curator writes them and the service stores them; the
+ * service's input and row and the edit form's item each add their own bookkeeping to these.
+ */
+export interface ContentFields {
+  kind: ContentKind;
+  title: string;
+  summary: string;
+  /** Markdown. */
+  body: string;
+  place: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  /** ISO UTC; required for events. */
+  startsAt: string | null;
+  endsAt: string | null;
+  priceLabel: string | null;
+  themes: string[];
+  featured: boolean;
+}

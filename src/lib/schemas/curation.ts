@@ -53,3 +53,15 @@ export const launchThresholdSchema = z.object({
   threshold: z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'threshold_range').max(10000, 'threshold_range')
 });
 export const guidePublicSchema = z.object({ guidePublic: z.enum(['on', 'off'], { error: 'invalid' }) });
+
+/** One line of the back office's audit log, as the service lists it and AuditTable shows it. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The actor's display name or email; null once the account is deleted. */
+  actor: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: string;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImageDescriptor } from '$lib/images/limits';
 import { shopCategories, type ShopCategory } from '$lib/catalog/shop-categories';
 import { parseCalendarDate } from '$lib/merchant/shop-hours';
 import { SHOP_AREA } from '$lib/merchant/shop-area';
@@ -87,6 +88,17 @@ export const productSchema = z.object({
   visible: checkbox
 });
 export type ProductInput = z.output<typeof productSchema>;
+
+/** A stored product as the merchant edits it (the service's row adds its id). */
+export interface ProductFields {
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  visible: boolean;
+  themes: string[];
+  photos: ImageDescriptor[];
+}
 
 /** Theme slugs from a form's checkboxes: distinct, well-formed, at most 8. */
 export function themeSlugs(values: FormDataEntryValue[]): string[] {

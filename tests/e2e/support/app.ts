@@ -64,7 +64,8 @@ export async function signInAt(page: Page, origin: string, email: string, next: 
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname === next);
+  // `next` may carry a query (`/merchant/shops/1/orders/print?date=…`).
+  await page.waitForURL((url) => url.pathname === next || url.pathname + url.search === next);
 }
 
 /** Opens the home page of an onboarded device and waits for cards. */

@@ -19,6 +19,17 @@ export interface NewAccount {
 
 /** Creates an account; the email must be free and the password acceptable. */
 export async function createAccount(database: Db, account: NewAccount): Promise<number> {
+  return createAccountWith(database, account, (_tx, userId) => userId);
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * createAccount, then `andThen` with the new id in the same transaction (a merchant's shop
+ * application): if the email is taken, the password unacceptable or `andThen` throws, nothing
+ * is written.
+ */
+export async function createAccountWith<T>(database: Db, account: NewAccount, andThen: (tx: Tx, userId: number) => T): Promise<T> {
   const problem = await passwordProblem(account.password, account.email);
   if (problem) throw new AccountError(problem);
   const passwordHash = await hashPassword(account.password);
@@ -26,11 +37,12 @@ export async function createAccount(database: Db, account: NewAccount): Promise<
   return database.transaction((tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, account.email)).get();
     if (taken) throw new AccountError('email_taken');
-    return tx
+    const userId = tx
       .insert(users)
       .values({ email: account.email, passwordHash, role: account.role ?? 'citizen', displayName: account.displayName ?? '' })
       .returning({ id: users.id })
       .get().id;
+    return andThen(tx, userId);
   });
 }
 

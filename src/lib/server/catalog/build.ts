@@ -12,6 +12,7 @@ import {
   themes
 } from '../db/schema';
 import { catalogId, type CatalogItem, type ShopItem, type Theme } from '$lib/catalog/types';
+import { ellipsis } from '$lib/format';
 import { guidePublicBeforeLaunch, platformOpen } from '../curation/launch';
 import { storedImage } from '../curation/content';
 import { renderMarkdown } from '../markdown/render';
@@ -151,7 +152,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
         id: catalogId('product', p.id),
         kind: 'product',
         title: p.name,
-        summary: p.description.length > 140 ? `${p.description.slice(0, 139)}…` : p.description,
+        summary: ellipsis(p.description, 140),
         themes: productThemeMap.get(p.id) ?? shop.themes,
         featured: false,
         updated_at: p.updatedAt,
@@ -176,7 +177,7 @@ export function loadCatalogItems(database: Db, now: Date = new Date()): CatalogI
         id: catalogId('deal', d.id),
         kind: 'deal',
         title: d.title,
-        summary: d.details.length > 140 ? `${d.details.slice(0, 139)}…` : d.details,
+        summary: ellipsis(d.details, 140),
         themes: shop.themes,
         featured: false,
         updated_at: d.updatedAt,

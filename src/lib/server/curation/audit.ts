@@ -2,6 +2,9 @@ import { count, desc } from 'drizzle-orm';
 import type { Db } from '../db';
 import { auditLog, users } from '../db/schema';
 import { eq } from 'drizzle-orm';
+import type { AuditEntry } from '$lib/schemas/curation';
+
+export type { AuditEntry };
 
 type Writer = Pick<Db, 'insert'>;
 
@@ -12,16 +15,6 @@ export interface AuditInput {
   targetId: string | number;
   /** A reason or a changed setting; never personal data. */
   detail?: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  detail: string;
 }
 
 /** Records what a curator or admin did; call it inside the transaction of the change itself. */

@@ -6,7 +6,7 @@ import { MarkdownError, renderMarkdown } from '../markdown/render';
 import { catalogId } from '$lib/catalog/types';
 import type { ImageDescriptor } from '$lib/images/limits';
 import { imageDescriptorSchema } from '$lib/schemas/image';
-import type { ContentKind } from '$lib/schemas/content';
+import type { ContentFields, ContentKind, ContentState } from '$lib/schemas/content';
 import { writeAudit } from './audit';
 
 /**
@@ -31,22 +31,7 @@ export interface Actor {
   id: number;
 }
 
-export interface ContentInput {
-  kind: ContentKind;
-  title: string;
-  summary: string;
-  /** Markdown. */
-  body: string;
-  place: string | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  /** ISO UTC; required for events. */
-  startsAt: string | null;
-  endsAt: string | null;
-  priceLabel: string | null;
-  themes: string[];
-  featured: boolean;
+export interface ContentInput extends ContentFields {
   status: 'draft' | 'published';
   /** ISO UTC; null = now. A future date with status 'published' schedules the item. */
   publishedAt: string | null;
@@ -54,21 +39,8 @@ export interface ContentInput {
   image?: ImageDescriptor | null;
 }
 
-export interface ContentRow {
+export interface ContentRow extends ContentFields {
   id: number;
-  kind: ContentKind;
-  title: string;
-  summary: string;
-  body: string;
-  place: string | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  priceLabel: string | null;
-  themes: string[];
-  featured: boolean;
   status: 'draft' | 'published';
   publishedAt: string;
   updatedAt: string;
@@ -77,7 +49,6 @@ export interface ContentRow {
 }
 
 export type { ContentState } from '$lib/schemas/content';
-import type { ContentState } from '$lib/schemas/content';
 
 /** Whether the public catalog shows this row at `now`. */
 export function isPublic(row: { status: string; publishedAt: string }, now: Date): boolean {

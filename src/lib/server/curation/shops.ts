@@ -41,31 +41,18 @@ export function checkReason(reason: string): string {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Who changes which shop from which statuses to which, under which audit action and reason. */
+type ShopChange = [actor: Actor, shopId: number, from: readonly ShopStatus[], to: ShopStatus, action: string, reason: string];
+
 /**
  * One status change: checks the current status, updates it, journals the catalog (only a
  * change of public visibility touches it) and writes the audit row — all in one transaction.
  */
-function transition(
-  database: Db,
-  actor: Actor,
-  shopId: number,
-  from: readonly ShopStatus[],
-  to: ShopStatus,
-  action: string,
-  reason: string
-): void {
-  database.transaction((tx) => transitionIn(tx, actor, shopId, from, to, action, reason));
+function transition(database: Db, ...change: ShopChange): void {
+  database.transaction((tx) => transitionIn(tx, ...change));
 }
 
-function transitionIn(
-  tx: Tx,
-  actor: Actor,
-  shopId: number,
-  from: readonly ShopStatus[],
-  to: ShopStatus,
-  action: string,
-  reason: string
-): void {
+function transitionIn(tx: Tx, ...[actor, shopId, from, to, action, reason]: ShopChange): void {
   const shop = tx.select({ status: shops.status }).from(shops).where(eq(shops.id, shopId)).get();
   if (!shop) throw new CurationError('shop_not_found');
   if (!from.includes(shop.status)) throw new CurationError('status_conflict');
@@ -113,17 +100,20 @@ export interface PendingShop {
   createdAt: string;
 }
 
+/** The columns of a shop in the curator's lists (PendingShop). */
+const shopListColumns = {
+  id: shops.id,
+  slug: shops.slug,
+  name: shops.name,
+  category: shops.category,
+  address: shops.address,
+  summary: shops.summary,
+  createdAt: shops.createdAt
+};
+
 export function listShopsByStatus(database: Pick<Db, 'select'>, status: ShopStatus): PendingShop[] {
   return database
-    .select({
-      id: shops.id,
-      slug: shops.slug,
-      name: shops.name,
-      category: shops.category,
-      address: shops.address,
-      summary: shops.summary,
-      createdAt: shops.createdAt
-    })
+    .select(shopListColumns)
     .from(shops)
     .where(eq(shops.status, status))
     .orderBy(shops.createdAt, shops.id)
@@ -143,13 +133,7 @@ export interface ShopSummary extends PendingShop {
 export function listShops(database: Pick<Db, 'select'>, status?: ShopStatus): ShopSummary[] {
   const query = database
     .select({
-      id: shops.id,
-      slug: shops.slug,
-      name: shops.name,
-      category: shops.category,
-      address: shops.address,
-      summary: shops.summary,
-      createdAt: shops.createdAt,
+      ...shopListColumns,
       status: shops.status,
       statusReason: shops.statusReason
     })

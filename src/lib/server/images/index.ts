@@ -6,6 +6,7 @@ import { inspectImage, readUpload } from './validate';
 
 export { ImageRejected, deleteImage };
 export { readVariant, type ServedVariant } from './read';
+export { serveStoredImage } from './serve';
 export type { Visibility } from './storage';
 
 /**

@@ -1,9 +1,9 @@
 import { eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { auditLog, shopMembers, shops, shopThemes, themes, users } from '../db/schema';
-import { AccountError } from '../accounts/accounts';
-import { hashPassword, passwordProblem } from '../auth/password';
+import { createAccountWith } from '../accounts/accounts';
 import { slugify, type ShopApplicationInput } from '$lib/schemas/merchant';
+import { ellipsis } from '$lib/format';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -34,7 +34,7 @@ export function uniqueShopSlug(tx: Pick<Db, 'select'>, name: string): string {
 
 function insertShop(tx: Tx, userId: number, shop: ShopApplication): { shopId: number; slug: string } {
   const slug = uniqueShopSlug(tx, shop.shopName);
-  const summary = shop.description.length > 160 ? `${shop.description.slice(0, 159)}…` : shop.description;
+  const summary = ellipsis(shop.description, 160);
   const shopId = tx
     .insert(shops)
     .values({
@@ -71,19 +71,7 @@ export async function joinAsNewMerchant(
   account: NewMerchantAccount,
   shop: ShopApplication
 ): Promise<{ userId: number; shopId: number; slug: string }> {
-  const problem = await passwordProblem(account.password, account.email);
-  if (problem) throw new AccountError(problem);
-  const passwordHash = await hashPassword(account.password);
-  return database.transaction((tx) => {
-    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, account.email)).get();
-    if (taken) throw new AccountError('email_taken');
-    const userId = tx
-      .insert(users)
-      .values({ email: account.email, passwordHash, role: 'merchant', displayName: account.displayName })
-      .returning({ id: users.id })
-      .get().id;
-    return { userId, ...insertShop(tx, userId, shop) };
-  });
+  return createAccountWith(database, { ...account, role: 'merchant' }, (tx, userId) => ({ userId, ...insertShop(tx, userId, shop) }));
 }
 
 /** A signed-in person applies with another shop; a citizen becomes a merchant. */

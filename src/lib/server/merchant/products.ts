@@ -3,18 +3,11 @@ import type { Db } from '../db';
 import { products, productThemes, shops, themes } from '../db/schema';
 import { recordCatalogChanges } from '../catalog/log';
 import { catalogId } from '$lib/catalog/types';
-import type { ProductInput } from '$lib/schemas/merchant';
+import type { ProductFields, ProductInput } from '$lib/schemas/merchant';
 import type { ImageDescriptor } from '$lib/images/limits';
 
-export interface ProductRow {
+export interface ProductRow extends ProductFields {
   id: number;
-  name: string;
-  description: string;
-  priceCents: number;
-  stock: number;
-  visible: boolean;
-  themes: string[];
-  photos: ImageDescriptor[];
 }
 
 export function listProducts(database: Db, shopId: number): ProductRow[] {

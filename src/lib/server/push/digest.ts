@@ -7,6 +7,7 @@ import { currentCatalogVersion } from '../catalog/log';
 import { readSetting } from '../settings';
 import type { DigestPayload } from '$lib/schemas/push';
 import type { CatalogItem } from '$lib/catalog/types';
+import { ellipsis } from '$lib/format';
 import { vapidKeys, vapidSubject } from './vapid';
 
 /** Chrome shows every push, so the server sends at most one digest a day. */
@@ -58,7 +59,7 @@ export function buildDigest(database: Db, now: Date): { payload: DigestPayload; 
     items.push({
       id: item.id,
       kind: item.kind,
-      title: item.title.length > TITLE_MAX ? `${item.title.slice(0, TITLE_MAX - 1)}…` : item.title,
+      title: ellipsis(item.title, TITLE_MAX),
       themes: item.themes,
       ...(item.kind === 'deal' ? { shop_name: item.shop_name } : {})
     });

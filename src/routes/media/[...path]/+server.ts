@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { readVariant } from '$lib/server/images';
+import { readVariant, serveStoredImage } from '$lib/server/images';
 import { jsonError } from '$lib/server/http/json-error';
 
 /**
@@ -12,17 +12,6 @@ export const GET: RequestHandler = async ({ params, request }) => {
   const variant = await readVariant('public', params.path);
   if (!variant) return jsonError(404, 'not_found', 'No such image.');
 
-  const headers = new Headers({
-    'content-type': variant.contentType,
-    // A variant's bytes never change under its name (new upload, new random id).
-    'cache-control': 'public, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
-    etag: variant.etag
-  });
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === variant.etag || tag.trim() === '*')) {
-    return new Response(null, { status: 304, headers });
-  }
-  headers.set('content-length', String(variant.bytes.length));
-  return new Response(new Uint8Array(variant.bytes), { status: 200, headers });
+  // A variant's bytes never change under its name (new upload, new random id).
+  return serveStoredImage(request, variant, { cacheControl: 'public, max-age=31536000, immutable' });
 };

@@ -1,11 +1,7 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
-import { shops } from '$lib/server/db/schema';
-import { requireShopMember } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/server/forms/read-form';
-import { idParam } from '$lib/server/merchant/route-params';
+import { memberShop, shopMember } from '$lib/server/merchant/route-params';
 import { attachDeliveryPhoto, parisToday, shopBoard } from '$lib/server/orders/board';
 import { acceptPart, collectPart, expireDueOrders, markReady, refusePart, type StepResult } from '$lib/server/orders/transitions';
 import { deleteImage, ImageRejected, saveImage } from '$lib/server/images';
@@ -20,11 +16,7 @@ import type { ImageDescriptor } from '$lib/images/limits';
  */
 export const load: PageServerLoad = ({ locals, url, params, depends }) => {
   depends('app:board');
-  const database = db();
-  const shopId = idParam(params.id);
-  requireShopMember(database, locals, url, shopId);
-  const shop = database.select({ id: shops.id, name: shops.name, slug: shops.slug, status: shops.status }).from(shops).where(eq(shops.id, shopId)).get();
-  if (!shop) error(404, 'Boutique introuvable');
+  const { database, shopId, shop } = memberShop({ locals, url, params });
   expireDueOrders(database);
   const board = shopBoard(database, shopId);
   // The board never shows the customers' codes: the shop checks the one it is given.
@@ -40,13 +32,6 @@ async function formOf(event: RequestEvent): Promise<FormData | null> {
   } catch {
     return null;
   }
-}
-
-function member(event: RequestEvent) {
-  const database = db();
-  const shopId = idParam(event.params.id ?? '');
-  requireShopMember(database, event.locals, event.url, shopId);
-  return { database, shopId };
 }
 
 /** A refused step, with the error shown next to the part's buttons (or its field). */
@@ -65,7 +50,7 @@ function stepFail(step: BoardStep, part: number | null, result: Extract<StepResu
 
 /** Accept and ready: the part id only. */
 async function simpleStep(event: RequestEvent, step: 'accept' | 'ready') {
-  const { database, shopId } = member(event);
+  const { database, shopId } = shopMember(event);
   const formData = await formOf(event);
   const form = formData ? parseForm(formData, partStepSchema) : null;
   if (!form?.ok) return fail(400, { step, part: null, values: {}, errors: { form: 'invalid' } });
@@ -85,7 +70,7 @@ export const actions: Actions = {
   ready: (event) => simpleStep(event, 'ready'),
 
   refuse: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     if (!formData) return fail(400, { step: 'refuse', part: null, values: {}, errors: { form: 'invalid' } });
     const form = parseForm(formData, refuseFormSchema);
@@ -98,7 +83,7 @@ export const actions: Actions = {
   },
 
   collect: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     if (!formData) return fail(400, { step: 'collect', part: null, values: {}, errors: { form: 'invalid' } });
     const form = parseForm(formData, collectFormSchema);
@@ -109,7 +94,7 @@ export const actions: Actions = {
   },
 
   photo: async (event) => {
-    const { database, shopId } = member(event);
+    const { database, shopId } = shopMember(event);
     const formData = await formOf(event);
     const part = partOf(formData);
     if (!formData || part === null) return fail(400, { step: 'photo', part, values: {}, errors: { form: 'invalid' } });

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { apiUser } from '$lib/server/http/api-user';
 import { jsonError } from '$lib/server/http/json-error';
-import { readVariant } from '$lib/server/images';
+import { readVariant, serveStoredImage } from '$lib/server/images';
 import { parseVariantName } from '$lib/images/media-url';
 import { conversationParam } from '$lib/server/messaging/http';
 import { conversationHasPhoto, participantSide } from '$lib/server/messaging/service';
@@ -23,14 +23,5 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
   }
   const variant = await readVariant('private', params.name);
   if (!variant) return jsonError(404, 'not_found', 'No such photo.');
-  const headers = new Headers({
-    'content-type': variant.contentType,
-    'cache-control': 'private, max-age=86400',
-    'x-content-type-options': 'nosniff',
-    etag: variant.etag
-  });
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === variant.etag)) return new Response(null, { status: 304, headers });
-  headers.set('content-length', String(variant.bytes.length));
-  return new Response(new Uint8Array(variant.bytes), { status: 200, headers });
+  return serveStoredImage(request, variant, { cacheControl: 'private, max-age=86400' });
 };

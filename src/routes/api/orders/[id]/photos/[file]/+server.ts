@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { apiUser } from '$lib/server/http/api-user';
 import { jsonError } from '$lib/server/http/json-error';
-import { readVariant } from '$lib/server/images';
+import { readVariant, serveStoredImage } from '$lib/server/images';
 import { parseVariantName } from '$lib/images/media-url';
 import { orderPhotoFor } from '$lib/server/orders/board';
 
@@ -21,16 +21,6 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
   const variant = await readVariant('private', params.file);
   if (!variant) return jsonError(404, 'not_found', 'No such photo.');
 
-  const headers = new Headers({
-    'content-type': variant.contentType,
-    // Never public: a shared cache must not keep it; the browser may, for this person.
-    'cache-control': 'private, max-age=3600',
-    vary: 'cookie',
-    'x-content-type-options': 'nosniff',
-    etag: variant.etag
-  });
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === variant.etag)) return new Response(null, { status: 304, headers });
-  headers.set('content-length', String(variant.bytes.length));
-  return new Response(new Uint8Array(variant.bytes), { status: 200, headers });
+  // Never public: a shared cache must not keep it; the browser may, for this person.
+  return serveStoredImage(request, variant, { cacheControl: 'private, max-age=3600', vary: 'cookie' });
 };
