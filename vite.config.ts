@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { firstLoadChunk } from './scripts/vite/first-load-chunk.ts';
+import { basemapPaths } from './scripts/vite/basemap.ts';
 
 export default defineConfig({
   plugins: [
@@ -16,6 +17,7 @@ export default defineConfig({
       emitReadme: false,
       emitPrettierIgnore: false
     }),
+    basemapPaths(),
     sveltekit(),
     firstLoadChunk()
   ],

@@ -32,10 +32,11 @@ const NETWORK_TIMEOUT_MS = 3000;
 const MAX_PAGES = 40;
 
 /**
- * Static files (icons, manifest, the map's base layer), except tile archives, source maps and the
- * precompressed twins (.br/.gz) the server picks from by itself when the plain file is asked for.
+ * Static files (icons, manifest), except tile archives, source maps, the precompressed twins
+ * (.br/.gz) the server picks from by itself when the plain file is asked for, and the built-in
+ * map's GeoJSON: pages load that drawing as a module of the build, made from it at build time.
  */
-const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map|br|gz)$|^\/robots\.txt$/.test(path));
+const precachedFiles = files.filter((path) => !/\.(pmtiles|mbtiles|pbf|map|br|gz|geojson)$|^\/robots\.txt$/.test(path));
 /**
  * The tile map's engine (MapLibre, its worker and stylesheet, ~450 KB compressed) is only fetched
  * by /map on a server with a tile archive: precaching it would make every device download it.

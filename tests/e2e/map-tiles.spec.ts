@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { Page, Request, Response } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { prefs, recordRequests, seedPrefs, waitForServiceWorker } from './support/app';
-import { openMap, singleMarker, surface } from './support/map';
+import { basemapModulePath, openMap, singleMarker, surface } from './support/map';
 import { startServer, type RunningServer } from './support/server';
 import { demoCityArchive } from '../support/tile-fixture';
 
@@ -103,6 +103,7 @@ test.describe('map with the operator’s vector tiles, read by ranges', () => {
     await expect(page.getByText('Fond de carte : © les contributeurs d’OpenStreetMap')).toBeVisible();
     // The built-in drawing is not loaded at all.
     await page.waitForLoadState('networkidle');
+    expect(pageRequests).not.toContain(basemapModulePath());
     expect(pageRequests).not.toContain('/map/toulouse-centre.geojson');
 
     await test.step('the canvas shows the city: water, parks and buildings in the built-in palette', async () => {

@@ -19,7 +19,7 @@ import {
   zoomAt,
   type View
 } from '../../src/lib/components/map/projection';
-import { buildBasemap, LOCAL_UNITS, placeLabels, type FeatureCollection, type MapLabel } from '../../src/lib/components/map/basemap';
+import { buildBasemap, LOCAL_UNITS, placeLabels, ringPath, type FeatureCollection, type MapLabel } from '../../src/lib/components/map/basemap';
 import { clusterPoints, place, selectMapItems, type MapItem } from '../../src/lib/components/map/map-items';
 import { places } from '../../src/lib/server/db/seed/content/places';
 import { parkingSeeds } from '../../src/lib/server/db/seed/parking';
@@ -262,6 +262,57 @@ describe('labels', () => {
     // A line label longer than its line is not drawn.
     const short = label('Rue au nom bien trop long', 1.4442, 0, { span: 1e-7 });
     expect(placeLabels([short], 16, screen, size, style)).toEqual([]);
+  });
+});
+
+/** The absolute points of an SVG path made of M, l (relative, implicit repeats) and Z commands. */
+function pathPoints(d: string): { x: number; y: number }[][] {
+  const rings: { x: number; y: number }[][] = [];
+  for (const [, command, args] of d.matchAll(/([MlZ])([^MlZ]*)/g)) {
+    if (command === 'Z') continue;
+    const n = (args.match(/-?(\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    if (command === 'M') rings.push([{ x: n[0], y: n[1] }]);
+    else for (let i = 0; i < n.length; i += 2) {
+      const ring = rings[rings.length - 1];
+      const last = ring[ring.length - 1];
+      ring.push({ x: last.x + n[i], y: last.y + n[i + 1] });
+    }
+  }
+  return rings;
+}
+
+describe('the base map paths', () => {
+  const origin = project({ lng: 1.444, lat: 43.604 });
+  const ring: [number, number][] = [
+    [1.4431, 43.6049],
+    [1.44412, 43.60493],
+    [1.44412, 43.60493],
+    [1.4452, 43.6031],
+    [1.44301, 43.60288],
+    [1.4431, 43.6049]
+  ];
+
+  it('are short: relative moves after the first point, no separator before a minus sign or leading zero, no repeated point', () => {
+    const d = ringPath(ring, origin, true);
+    expect(d).toMatch(/^M-?[\d.]+[ -][\d.]+l/);
+    expect(d.endsWith('Z')).toBe(true);
+    expect(d).not.toMatch(/ -|(?<![\d.])0\.\d/);
+    // The duplicate point and the closing point (Z closes the ring) are left out.
+    expect(pathPoints(d)[0]).toHaveLength(4);
+  });
+
+  it('land within a twentieth of a unit of every point, errors never adding up along a line', () => {
+    const line: [number, number][] = Array.from({ length: 400 }, (_, i) => [1.43 + i * 0.0000731, 43.59 + Math.sin(i / 7) * 0.00037]);
+    for (const [coords, close] of [[ring, true], [line, false]] as const) {
+      const drawn = pathPoints(ringPath([...coords], origin, close))[0];
+      const expected = coords.map(([lng, lat]) => toLocal(project({ lng, lat }), origin, LOCAL_UNITS)).filter((_, i, all) => i === 0 || !close || i < all.length - 1);
+      const distinct = expected.filter((p, i) => i === 0 || Math.round(p.x * 10) !== Math.round(expected[i - 1].x * 10) || Math.round(p.y * 10) !== Math.round(expected[i - 1].y * 10));
+      expect(drawn).toHaveLength(distinct.length);
+      drawn.forEach((p, i) => {
+        expect(Math.abs(p.x - distinct[i].x)).toBeLessThanOrEqual(0.05 + 1e-9);
+        expect(Math.abs(p.y - distinct[i].y)).toBeLessThanOrEqual(0.05 + 1e-9);
+      });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Helpers shared by the map specs (built-in base map and operator tiles). */
@@ -36,4 +37,16 @@ export async function singleMarker(page: Page): Promise<Locator> {
     });
   expect(key, 'a single-place marker in sight').toBeTruthy();
   return surface(page).locator(`button.marker[data-marker="${key}"]`);
+}
+
+/**
+ * The URL path of the built-in base map's module: its paths, computed from the GeoJSON in
+ * static/map when the app was built (scripts/vite/basemap.ts), under a hashed name the build's
+ * manifest gives.
+ */
+export function basemapModulePath(): string {
+  const manifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+  const entry = manifest['static/map/toulouse-centre.geojson?basemap'];
+  expect(entry, 'the build has the base map module (npm run build)').toBeTruthy();
+  return `/${entry.file}`;
 }

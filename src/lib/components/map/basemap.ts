@@ -1,11 +1,9 @@
 /**
- * The built-in base map: a small GeoJSON of the city centre (static/map/…), turned once into SVG
- * paths (one per style class) and label candidates. Pure; the map component only moves them.
+ * The built-in base map: a small GeoJSON of the city centre (static/map/…), turned into SVG paths
+ * (one per style class) and label candidates when the app is built (scripts/vite/basemap.ts).
+ * Pure; the map component only moves them.
  */
-import { boundsOf, project, toLocal, worldSize, type Bounds, type Point } from './projection';
-
-/** Same for every visitor, served by the app itself: fetching it reveals nothing. */
-export const BASEMAP_URL = '/map/toulouse-centre.geojson';
+import { boundsOf, project, toLocal, worldSize, type Bounds, type Point } from './projection.ts';
 
 /** Local units per world unit: one unit is one pixel at zoom 16. */
 export const LOCAL_UNITS = worldSize(16);
@@ -71,15 +69,46 @@ function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function fmt(n: number): string {
-  return (Math.round(n * 10) / 10).toString();
+/** A length in tenths of a local unit, as short as SVG allows (`.3`, `-1.2`, `12`). */
+function tenths(t: number): string {
+  const v = (t / 10).toString();
+  return v.startsWith('0.') ? v.slice(1) : v.startsWith('-0.') ? '-' + v.slice(2) : v;
 }
 
-function ringPath(ring: Position[], origin: Point, close: boolean): string {
+/** Appends a number to a path: a separator only where the sign or a command does not already separate it. */
+function push(d: string, n: string): string {
+  const last = d.charCodeAt(d.length - 1);
+  return n.charCodeAt(0) === 45 /* - */ || last === 108 /* l */ || last === 77 /* M */ ? d + n : d + ' ' + n;
+}
+
+/**
+ * A ring or line as an SVG path in local units, to 0.1 unit: the first point absolute, the others
+ * relative to the previous one (rounded first, so that errors never add up); a closed ring does
+ * not repeat its first point. Far shorter than absolute coordinates: less for the browser to read.
+ */
+export function ringPath(ring: Position[], origin: Point, close: boolean): string {
   let d = '';
+  let x0 = 0;
+  let y0 = 0;
+  let px = 0;
+  let py = 0;
+  let relative = false;
   for (let i = 0; i < ring.length; i++) {
     const l = toLocal(project({ lng: ring[i][0], lat: ring[i][1] }), origin, LOCAL_UNITS);
-    d += `${i === 0 ? 'M' : 'L'}${fmt(l.x)} ${fmt(l.y)}`;
+    const x = Math.round(l.x * 10);
+    const y = Math.round(l.y * 10);
+    if (i === 0) {
+      d = push(push('M', tenths(x)), tenths(y));
+      x0 = px = x;
+      y0 = py = y;
+      continue;
+    }
+    if ((x === px && y === py) || (close && i === ring.length - 1 && x === x0 && y === y0)) continue;
+    if (!relative) d += 'l';
+    relative = true;
+    d = push(push(d, tenths(x - px)), tenths(y - py));
+    px = x;
+    py = y;
   }
   return close ? d + 'Z' : d;
 }
@@ -267,21 +296,4 @@ export function placeLabels(
     out.push({ text: label.text, kind: label.kind, x: best.s.x, y: best.s.y, angle: best.angle });
   }
   return out;
-}
-
-let loading: Promise<Basemap> | null = null;
-
-/** Fetches and builds the base map once per page load (the HTTP cache keeps the file between visits). */
-export function loadBasemap(): Promise<Basemap> {
-  loading ??= fetch(BASEMAP_URL)
-    .then((response) => {
-      if (!response.ok) throw new Error(`base map ${response.status}`);
-      return response.json() as Promise<FeatureCollection>;
-    })
-    .then(buildBasemap)
-    .catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
-  return loading;
 }
