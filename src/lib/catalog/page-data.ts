@@ -1,4 +1,5 @@
 import type { CatalogIndex } from './lookup';
+import { compareTitles } from './title-order';
 import type { CatalogItem, DealItem, ProductItem, ShopItem, Theme } from './types';
 
 /**
@@ -30,7 +31,7 @@ export interface ShopPageData {
 export function shopPageData(index: CatalogIndex, slug: string): ShopPageData | null {
   const shop = index.shopsBySlug.get(slug);
   if (!shop) return null;
-  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'fr');
+  const byTitle = (a: { title: string }, b: { title: string }) => compareTitles(a.title, b.title);
   return {
     shop,
     products: [...(index.productsByShop.get(shop.id) ?? [])].sort(byTitle),

@@ -1,6 +1,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { CatalogItem, DealItem, EditorialItem, EventItem, ItemKind, ParkingItem, ShopItem } from '$lib/catalog/types';
 import { parisClock } from '$lib/catalog/hours';
+import { compareTitles } from '$lib/catalog/title-order';
 import type { Prefs } from '$lib/personalisation/prefs';
 import { parseIsoMs, themeAffinity } from '$lib/personalisation/rank';
 
@@ -49,7 +50,7 @@ export function isCurrent(item: CatalogItem, nowMs: number): boolean {
   return true;
 }
 
-const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'fr');
+const byTitle = (a: { title: string }, b: { title: string }) => compareTitles(a.title, b.title);
 
 function sortSection(kind: ExploreKind, items: CatalogItem[]): CatalogItem[] {
   switch (kind) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTitles, titleKey } from '../../src/lib/components/map/map-text';
+import { compareTitles, titleKey } from '../../src/lib/catalog/title-order';
 import { places } from '../../src/lib/server/db/seed/content/places';
 import { parkingSeeds } from '../../src/lib/server/db/seed/parking';
 import { shopSeeds } from '../../src/lib/server/db/seed/shops';
