@@ -13,7 +13,10 @@ class BasketStore {
   #listening = false;
 
   load(): void {
-    if (typeof localStorage === 'undefined') return;
+    // Once per page: every « Ajouter au panier » asks as it mounts, and re-reading would hand
+    // all the others a new basket to redraw from. Later changes come through update() (this
+    // tab) and `storage` events (other tabs).
+    if (this.loaded || typeof localStorage === 'undefined') return;
     this.value = readStored() ?? emptyBasket();
     this.loaded = true;
     if (this.#listening) return;
