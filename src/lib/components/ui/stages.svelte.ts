@@ -1,6 +1,7 @@
 /**
  * Opens a section drawn in the browser in steps, one per task: `stages.reached(n)` turns true
- * for step n only after the steps before it have been drawn and painted. A phone then never
+ * for step n in a later task than the steps before it (the browser may paint and handle input
+ * in between). A phone then never
  * spends one long task on the whole section, so input is never blocked for long (Total
  * Blocking Time), and what the reader sees first comes first.
  *
