@@ -1,9 +1,8 @@
 /**
  * Opens a section drawn in the browser in steps, one per task: `stages.reached(n)` turns true
  * for step n in a later task than the steps before it (the browser may paint and handle input
- * in between). A phone then never
- * spends one long task on the whole section, so input is never blocked for long (Total
- * Blocking Time), and what the reader sees first comes first.
+ * in between). A phone then never spends one long task on the whole section, so input is
+ * never blocked for long (Total Blocking Time), and what the reader sees first comes first.
  *
  * Counting starts when `ready()` first turns true; later changes of the section (a filter,
  * « Voir plus ») are drawn at once, as every step has been reached by then.
