@@ -5,6 +5,7 @@
 import { build, files, version } from '$service-worker';
 import { openFromNotification, showPush } from '$lib/service-worker/push';
 import { renewPushSubscription } from '$lib/service-worker/push-renewal';
+import { SERVICE_WORKER_URL } from '$lib/service-worker-url';
 import { handleMapFetch, MAP_CACHE, pruneMapEngine } from '$lib/service-worker/map-cache';
 
 /**
@@ -103,7 +104,7 @@ sw.addEventListener('fetch', (event) => {
 
   const map = request.mode === 'navigate' ? null : handleMapFetch(request, url, isMapEngine);
   if (request.mode === 'navigate') {
-    if (url.pathname === '/service-worker.js') return;
+    if (url.pathname === SERVICE_WORKER_URL) return;
     event.respondWith(navigate(event));
   } else if (map) {
     event.respondWith(map);

@@ -9,6 +9,7 @@
  */
 import { del, set } from 'idb-keyval';
 import { base64UrlToBytes, PUSH_RECORD_KEY, type PushRecord, type PushUse } from './record';
+import { SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from '$lib/service-worker-url';
 
 export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
 export type { PushUse } from './record';
@@ -22,15 +23,33 @@ export function pushSupported(): boolean {
 /** How long to wait for the service worker on a first visit, when it is still being installed. */
 const REGISTRATION_WAIT_MS = 4000;
 
+/**
+ * The service worker registration to subscribe with. On a first visit there may be none yet: the
+ * app registers it a little after the page has loaded (UpdatePrompt.svelte), and turning
+ * notifications on cannot wait for that, so it is registered now (the same registration: the
+ * app's later call finds it) and awaited a little. Only for turning something on: reading the
+ * state uses `currentSubscription`, which registers nothing.
+ */
 export async function pushRegistration(): Promise<ServiceWorkerRegistration | null> {
   if (!pushSupported()) return null;
   const existing = await navigator.serviceWorker.getRegistration();
   if (existing) return existing;
-  // No worker registered yet (first visit): wait a little for the one the app is installing.
+  if (import.meta.env.PROD) {
+    navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {
+      // Refused (private mode): the answer below is then null, "unsupported".
+    });
+  }
   return Promise.race([
     navigator.serviceWorker.ready,
     new Promise<null>((resolve) => setTimeout(() => resolve(null), REGISTRATION_WAIT_MS))
   ]);
+}
+
+/** This device's push subscription, if any (none without a service worker registered yet). */
+export async function currentSubscription(): Promise<PushSubscription | null> {
+  if (!pushSupported()) return null;
+  const reg = await navigator.serviceWorker.getRegistration();
+  return (await reg?.pushManager.getSubscription()) ?? null;
 }
 
 /** Which opt-ins use this device's subscription. Before there were two, a subscription meant the digest. */

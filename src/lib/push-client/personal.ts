@@ -3,7 +3,18 @@
  * device's push subscription is given to the server for this account and this session only.
  * Signing out ends the session, and the server deletes the subscription with it.
  */
-import { addUse, askPermission, ensureSubscription, mirrorForWorker, pushRegistration, pushUses, releaseUse, type PushState } from './device';
+import {
+  addUse,
+  askPermission,
+  currentSubscription,
+  ensureSubscription,
+  mirrorForWorker,
+  pushRegistration,
+  pushSupported,
+  pushUses,
+  releaseUse,
+  type PushState
+} from './device';
 
 const API = '/api/account/push-subscriptions';
 
@@ -12,10 +23,9 @@ const API = '/api/account/push-subscriptions';
  * when the browser's subscription is that one.
  */
 export async function personalPushState(serverEndpoint: string | null): Promise<PushState> {
-  const reg = await pushRegistration();
-  if (!reg) return 'unsupported';
+  if (!pushSupported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
-  const subscription = await reg.pushManager.getSubscription();
+  const subscription = await currentSubscription();
   if (subscription && serverEndpoint !== null && subscription.endpoint === serverEndpoint) {
     await mirrorForWorker(subscription);
     return 'on';
@@ -41,8 +51,7 @@ export async function enablePersonalPush(): Promise<{ state: PushState; endpoint
 }
 
 export async function disablePersonalPush(): Promise<PushState> {
-  const reg = await pushRegistration();
-  const subscription = await reg?.pushManager.getSubscription();
+  const subscription = await currentSubscription();
   if (subscription) {
     const response = await fetch(API, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ endpoint: subscription.endpoint }) });
     if (!response.ok) throw new Error(`unsubscribe refused (${response.status})`);

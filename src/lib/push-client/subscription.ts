@@ -3,15 +3,25 @@
  * endpoint and two keys) and nothing else; themes stay on the device. The subscription may also
  * carry the account's personal notifications (see device.ts).
  */
-import { addUse, askPermission, ensureSubscription, mirrorForWorker, pushRegistration, pushUses, releaseUse, type PushState } from './device';
+import {
+  addUse,
+  askPermission,
+  currentSubscription,
+  ensureSubscription,
+  mirrorForWorker,
+  pushRegistration,
+  pushSupported,
+  pushUses,
+  releaseUse,
+  type PushState
+} from './device';
 
 export type { PushState } from './device';
 
 export async function pushState(): Promise<PushState> {
-  const reg = await pushRegistration();
-  if (!reg) return 'unsupported';
+  if (!pushSupported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
-  const subscription = await reg.pushManager.getSubscription();
+  const subscription = await currentSubscription();
   // Brings the service worker's copy up to date (a device set up before it existed).
   await mirrorForWorker(subscription);
   return subscription && pushUses(subscription).has('digest') ? 'on' : 'off';
@@ -37,8 +47,7 @@ export async function enablePush(): Promise<PushState> {
 }
 
 export async function disablePush(): Promise<PushState> {
-  const reg = await pushRegistration();
-  const subscription = await reg?.pushManager.getSubscription();
+  const subscription = await currentSubscription();
   if (subscription) {
     await fetch('/api/push/subscriptions', {
       method: 'DELETE',
