@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { escapeHtml, expect, test } from './support/fixtures';
-import { prefs, readPrefs, recordRequests, seedPrefs, showWholeFeed, waitForFeed } from './support/app';
+import { prefs, readPrefs, recordRequests, seedPrefs, showWholeFeed, waitForAppSettled, waitForFeed } from './support/app';
 import { FeedPage } from './pages/feed';
 import { PreferencesPage } from './pages/preferences';
 
@@ -64,7 +64,7 @@ test.describe('personal feed', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).first().getByRole('link', { name: 'Préférences' }).click();
     const preferences = new PreferencesPage(page);
     await preferences.ready();
-    await page.waitForLoadState('networkidle');
+    await waitForAppSettled(page);
     const requests = recordRequests(context);
 
     await preferences.unfollow('patrimoine');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, type DemoCatalog } from './support/fixtures';
-import { feedCards, feedIds, offOrigin, openFeed, prefs, readPrefs, recordRequests, requestSignature, scrollFeed, seedPrefs, waitForFeed } from './support/app';
+import { feedCards, feedIds, offOrigin, openFeed, prefs, readPrefs, recordRequests, requestSignature, scrollFeed, seedPrefs, waitForAppSettled, waitForFeed } from './support/app';
 import { databaseChecksums } from './support/db';
 import { mainServer } from './support/paths';
 
@@ -77,7 +77,8 @@ test.describe('privacy', () => {
       const page = await context.newPage();
       await openFeed(page);
       await scrollFeed(page, 3);
-      await page.waitForLoadState('networkidle');
+      // Both profiles' lists then include the service worker's precache (the same for everyone).
+      await waitForAppSettled(page);
       const ids = await feedIds(page);
       const stored = await readPrefs(page);
       await page.close();

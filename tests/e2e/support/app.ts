@@ -141,11 +141,21 @@ export function requestSignature(requests: RecordedRequest[]): string[] {
   }))].sort();
 }
 
-/** Waits until the service worker has installed (precache done), is active and controls the page. */
-export async function waitForServiceWorker(page: Page): Promise<void> {
+/**
+ * Waits for the app's start-up work to end: the service worker, which the app registers a couple
+ * of seconds after the page has loaded, has installed (precache done) and the network is quiet.
+ * Tests that compare or forbid requests start recording after this.
+ */
+export async function waitForAppSettled(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  await page.waitForLoadState('networkidle');
+}
+
+/** Waits until the service worker has installed (precache done), is active and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await waitForAppSettled(page);
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
 }
