@@ -85,13 +85,12 @@ class DeviceCatalog {
   async #replace(next: CatalogSnapshot | string): Promise<void> {
     // Parsing the download, drawing from it and storing it are three tasks, not one long one.
     await nextTask();
-    const text = typeof next === 'string' ? next : null;
-    this.#publish(text === null ? (next as CatalogSnapshot) : (JSON.parse(text) as CatalogSnapshot));
+    this.#publish(typeof next === 'string' ? (JSON.parse(next) as CatalogSnapshot) : next);
     await nextTask();
     try {
       // Stored as JSON text: IndexedDB copies a string in one go, where cloning the catalog's
       // thousands of small objects took a phone's main thread about 100 ms.
-      await set(STORAGE_KEY, text ?? JSON.stringify(next));
+      await set(STORAGE_KEY, typeof next === 'string' ? next : JSON.stringify(next));
     } catch {
       // Storage full or unavailable: keep the in-memory copy.
     }
