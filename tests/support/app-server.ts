@@ -131,6 +131,8 @@ export interface CheckoutAnswer {
   ms: number;
   /** Time in the server's handler (its Server-Timing header). */
   serverMs: number;
+  /** Part of `serverMs` spent waiting for the disk to confirm the commit (fdatasync of the WAL). */
+  diskMs: number;
 }
 
 /**
@@ -170,7 +172,8 @@ export function checkoutOverHttp(origin: string, cookie: string, key: string, sh
               status: response.statusCode!,
               body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
               ms: performance.now() - started,
-              serverMs: Number(/dur=([0-9.]+)/.exec(serverTiming)?.[1] ?? NaN)
+              serverMs: Number(/checkout;dur=([0-9.]+)/.exec(serverTiming)?.[1] ?? NaN),
+              diskMs: Number(/disk;dur=([0-9.]+)/.exec(serverTiming)?.[1] ?? NaN)
             });
           } catch (error) {
             reject(error);

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { startCheckpointer } from './checkpointer';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -28,7 +29,11 @@ let current: Db | undefined;
 
 /** The application's database, from `DATABASE_URL` (a file path). */
 export function db(): Db {
-  current ??= openDatabase(process.env.DATABASE_URL || './data/placette.db');
+  if (!current) {
+    current = openDatabase(process.env.DATABASE_URL || './data/placette.db');
+    // The app's long-lived connection: its WAL checkpoints run on a worker thread.
+    startCheckpointer(current.$client);
+  }
   return current;
 }
 

@@ -331,7 +331,7 @@ export function placeOrders(database: Db, inputs: CheckoutInput[]): (CheckoutRes
     .immediate();
 }
 
-type Waiting = { input: CheckoutInput; resolve: (r: CheckoutResult) => void; reject: (e: unknown) => void };
+type Waiting = { input: CheckoutInput; timing?: CheckoutTiming; resolve: (r: CheckoutResult) => void; reject: (e: unknown) => void };
 const queues = new WeakMap<Db, Waiting[]>();
 
 /**
@@ -398,19 +398,24 @@ function deferredSync(sqlite: Database.Database): Durability | null {
   return d;
 }
 
+/** How long a checkout waited for the disk (its batch's WAL sync), for the Server-Timing header. */
+export interface CheckoutTiming {
+  diskMs: number;
+}
+
 /**
  * The endpoint's way in: checkouts that arrive while the event loop is busy are written and
  * committed together at its next turn; each caller gets its own answer once the commit is on
- * disk.
+ * disk. `timing`, when given, receives the time spent waiting for the disk.
  */
-export function placeOrderSoon(database: Db, input: CheckoutInput): Promise<CheckoutResult> {
+export function placeOrderSoon(database: Db, input: CheckoutInput, timing?: CheckoutTiming): Promise<CheckoutResult> {
   return new Promise((resolve, reject) => {
     const queue = queues.get(database);
     if (queue) {
-      queue.push({ input, resolve, reject });
+      queue.push({ input, timing, resolve, reject });
       return;
     }
-    queues.set(database, [{ input, resolve, reject }]);
+    queues.set(database, [{ input, timing, resolve, reject }]);
     setImmediate(() => {
       const batch = queues.get(database)!;
       queues.delete(database);
@@ -432,10 +437,19 @@ export function placeOrderSoon(database: Db, input: CheckoutInput): Promise<Chec
       }
       const answer = () => results.forEach((result, i) => (result.kind === 'error' ? batch[i].reject(result.error) : batch[i].resolve(result)));
       if (!deferred) answer();
-      else
-        deferred.sync.flush().then(answer, (error: unknown) => {
-          for (const b of batch) b.reject(error);
-        });
+      else {
+        const flushing = performance.now();
+        deferred.sync.flush().then(
+          () => {
+            const diskMs = performance.now() - flushing;
+            for (const b of batch) if (b.timing) b.timing.diskMs = diskMs;
+            answer();
+          },
+          (error: unknown) => {
+            for (const b of batch) b.reject(error);
+          }
+        );
+      }
     });
   });
 }
