@@ -152,6 +152,8 @@ describe('merchant endpoints', () => {
     expect(mine.status).toBe(200);
     const part = mine.body.parts.find((p: { orderId: string }) => p.orderId === created.id);
     expect(part).toMatchObject({ shopId: `shop-${f.shopA}`, status: 'placed' });
+    // The customer shows the code; the shop's API never hands it out.
+    expect(part).not.toHaveProperty('pickupCode');
     expect((await board(user(f.merchantB, 'merchant'), f.shopA)).status).toBe(404);
     expect((await board(user(f.citizen), f.shopA)).status).toBe(404);
     expect((await board(null, f.shopA)).status).toBe(303);
@@ -166,7 +168,9 @@ describe('merchant endpoints', () => {
     expect((await act(a, { action: 'refuse', reason: '' })).status).toBe(400);
     expect((await act(a, { action: 'ready' })).body.status).toBe('ready');
     expect((await act(a, { action: 'collect', code: 'ZZZZZZ' })).status).toBe(422);
-    const collected = await act(a, { action: 'collect', code: part.pickupCode });
+    const code = created.parts.find((p: { shopId: string }) => p.shopId === `shop-${f.shopA}`).pickupCode;
+    const collected = await act(a, { action: 'collect', code });
+    expect(collected.body).not.toHaveProperty('pickupCode');
     expect(collected.body.timeline.map((s: { status: string }) => s.status)).toEqual(['placed', 'accepted', 'ready', 'collected']);
   });
 });

@@ -59,7 +59,9 @@ describe('orders board', () => {
     expect(accepted.version).not.toBe(withOne.version);
     expect(accepted.parts[0].status).toBe('accepted');
     expect(markReady(f.db, f.shopA, part, NOW).ok).toBe(true);
-    const code = accepted.parts[0].pickupCode!;
+    // The board never carries the code: the shop checks the one the customer shows.
+    expect(accepted.parts[0]).not.toHaveProperty('pickupCode');
+    const code = first.parts[0].pickupCode!;
     expect(collectPart(f.db, f.shopA, part, code.toLowerCase(), NOW).ok).toBe(true);
     // Collected today: still on the board (done column), not tomorrow.
     expect(shopBoard(f.db, f.shopA, NOW).parts.map((p) => p.status)).toEqual(['collected']);

@@ -4,12 +4,20 @@ import { orderParts, orders, users, type OrderPartStatus, type PaymentMethod, ty
 import { addDays, parisInstant } from '$lib/catalog/hours';
 import { partViews, type OrderPartView } from './view';
 
-/** One part as the shop's board shows it: the customer's chosen name, never their email. */
-export interface ShopOrderView extends OrderPartView {
+/**
+ * One part as the shop sees it: the customer's chosen name, never their email, and never the
+ * pickup code, which the customer shows and the shop checks (board, print list and API alike).
+ */
+export interface ShopOrderView extends Omit<OrderPartView, 'pickupCode'> {
   partId: number;
   orderId: string;
   customer: string;
   payment: { method: PaymentMethod; status: PaymentStatus };
+}
+
+/** A part as the shop may see it: everything but the customer's pickup code. */
+export function withoutCode<T extends { pickupCode: string | null }>({ pickupCode: _code, ...part }: T): Omit<T, 'pickupCode'> {
+  return part;
 }
 
 /**
@@ -45,7 +53,7 @@ export function shopOrders(
     .all();
   if (rows.length === 0) return [];
   const views = new Map(partViews(database, { partIds: rows.map((r) => r.partId) }).map((v) => [v.partId, v]));
-  return rows.map((r) => ({ ...views.get(r.partId)!, customer: r.customer || 'Client', payment: { method: r.method, status: r.status } }));
+  return rows.map((r) => ({ ...withoutCode(views.get(r.partId)!), customer: r.customer || 'Client', payment: { method: r.method, status: r.status } }));
 }
 
 /** The shop a part belongs to (null if none): merchant endpoints check membership of it. */

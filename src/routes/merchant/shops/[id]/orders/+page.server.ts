@@ -19,9 +19,7 @@ export const load: PageServerLoad = ({ locals, url, params, depends }) => {
   const { database, shopId, shop } = memberShop({ locals, url, params });
   expireDueOrders(database);
   const board = shopBoard(database, shopId);
-  // The board never shows the customers' codes: the shop checks the one it is given.
-  const parts = board.parts.map(({ pickupCode: _code, ...part }) => part);
-  return { shop, parts, version: board.version, today: parisToday() };
+  return { shop, parts: board.parts, version: board.version, today: parisToday() };
 };
 
 export type BoardStep = 'accept' | 'ready' | 'refuse' | 'collect' | 'photo';

@@ -11,6 +11,5 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
   const parsed = raw === null ? null : slotDateSchema.safeParse(raw.trim());
   if (parsed && !parsed.success) return { shop, today, date: null, typed: raw ?? '', dateError: 'date_invalid', groups: [] };
   const date = parsed?.data ?? today;
-  const groups = preparationList(database, shopId, date).map((g) => ({ ...g, parts: g.parts.map(({ pickupCode: _c, ...p }) => p) }));
-  return { shop, today, date, typed: date, dateError: undefined, groups };
+  return { shop, today, date, typed: date, dateError: undefined, groups: preparationList(database, shopId, date) };
 };
