@@ -37,6 +37,29 @@ export const RELATIVE: Record<Locale, { today: string; tomorrow: string; yesterd
 };
 
 // ---------------------------------------------------------------------------------------------
+// Dates through Intl (back-office pages, e-mails)
+
+/** The tag Intl formats a language with: British English, whose day comes before its month as in French. */
+export function intlLocale(locale: string): 'fr-FR' | 'en-GB' {
+  return locale === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An instant (ISO string or Date) in Paris time, in `locale`. A calendar day "YYYY-MM-DD" is
+ * given as its noon UTC (`${day}T12:00:00Z`), the same day in Paris. Each format is made once.
+ */
+export function parisDateTime(at: string | Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const key = locale + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'Europe/Paris' });
+    dateFormats.set(key, f);
+  }
+  return f.format(typeof at === 'string' ? new Date(at) : at);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Numbers
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -44,7 +67,7 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   const key = locale + JSON.stringify(options);
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options);
+    f = new Intl.NumberFormat(intlLocale(locale), options);
     numberFormats.set(key, f);
   }
   return f;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ellipsis, formatCount, formatDistance, formatEventDate, formatPrice } from '../../src/lib/format';
+import { ellipsis, formatCount, formatDistance, formatEventDate, formatPrice, parisDateTime } from '../../src/lib/format';
 import { formatDateRange, formatRelativeDay } from '../../src/lib/format-days';
 
 const NB = '\u00a0'; // no-break space
@@ -109,5 +109,19 @@ describe('ellipsis', () => {
     expect(ellipsis('Marché de Noël', 8)).toBe('Marché …');
     expect(ellipsis('Marché de Noël', 8)).toHaveLength(8);
     expect(ellipsis('', 3)).toBe('');
+  });
+});
+
+describe('parisDateTime', () => {
+  it('writes an instant in Paris time, the day before the month in English too', () => {
+    // 23:30 UTC on 31 December is already 1 January in Paris.
+    const at = '2026-12-31T23:30:00Z';
+    expect(parisDateTime(at, 'en', { dateStyle: 'short', timeStyle: 'short' })).toBe('01/01/2027, 00:30');
+    expect(parisDateTime(at, 'fr', { dateStyle: 'short', timeStyle: 'short' })).toBe('01/01/2027 00:30');
+    expect(parisDateTime(at, 'en', { weekday: 'long', day: 'numeric', month: 'long' })).toBe('Friday 1 January');
+  });
+
+  it('reads a calendar day given at noon UTC as that same day', () => {
+    expect(parisDateTime('2026-07-14T12:00:00Z', 'fr', { dateStyle: 'full' })).toBe('mardi 14 juillet 2026');
   });
 });

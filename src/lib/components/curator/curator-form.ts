@@ -1,5 +1,6 @@
 import * as m from '$lib/paraglide/messages';
 import { formErrorText, registerFormErrors } from '$lib/components/forms/form-errors';
+import { parisDateTime } from '$lib/format';
 
 /** What a back-office action sends back: which row, what was done, error codes per field. */
 export type CuratorResult = {
@@ -27,8 +28,7 @@ export function rowError(result: CuratorResult, id: number | string, field: stri
 
 /** A date ("YYYY-MM-DD" or ISO) in the page's language, Paris time. */
 export function shortDate(value: string, locale: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+  return parisDateTime(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value, locale, { dateStyle: 'medium' });
 }
 
 /** Keeps what was typed after a failed submission. */

@@ -1,6 +1,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { CatalogItem, DealItem, EditorialItem, EventItem, ItemKind, ParkingItem, ShopItem } from '$lib/catalog/types';
 import { parisClock } from '$lib/catalog/hours';
+import { parisDateTime } from '$lib/format';
 import { compareTitles } from '$lib/catalog/title-order';
 import type { Prefs } from '$lib/personalisation/prefs';
 import { parseIsoMs, themeAffinity } from '$lib/personalisation/rank';
@@ -128,21 +129,9 @@ export interface DayGroup {
   events: EventItem[];
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "samedi 6 décembre" / "Saturday 6 December", in Paris time. */
 export function longDay(iso: string, locale: 'fr' | 'en'): string {
-  let f = dayFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      timeZone: 'Europe/Paris'
-    });
-    dayFormats.set(locale, f);
-  }
-  return f.format(new Date(iso)).replace(/,/g, '');
+  return parisDateTime(iso, locale, { weekday: 'long', day: 'numeric', month: 'long' }).replace(/,/g, '');
 }
 
 function addOneDay(date: string): string {

@@ -4,7 +4,7 @@ import { orderParts, orders, shops, users } from '../db/schema';
 import { partViews, type OrderPartView } from '../orders/view';
 import { currentMailer, mailErrorSummary, type Mailer, type OutgoingMail } from './index';
 import * as m from '$lib/paraglide/messages';
-import { formatPrice, formatTime, type Locale } from '$lib/format';
+import { formatPrice, formatTime, parisDateTime, type Locale } from '$lib/format';
 import { parisClock } from '$lib/catalog/hours';
 
 /**
@@ -41,7 +41,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 function pickupText(part: OrderPartView, locale: Locale): string {
   const start = new Date(part.slot!);
-  const day = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(start);
+  const day = parisDateTime(start, locale, { weekday: 'long', day: 'numeric', month: 'long' });
   return m.email_order_pickup({ day, start: formatTime(parisClock(start), locale), end: formatTime(parisClock(new Date(part.slot_end ?? part.slot!)), locale) }, { locale });
 }
 
