@@ -1,6 +1,6 @@
 import { expect, test, type DemoCatalog } from './support/fixtures';
 import { offOrigin, prefs, recordRequests, seedPrefs } from './support/app';
-import { basemapModulePath, markers, openMap, singleMarker, surface } from './support/map';
+import { basemapModulePath, markers, openMap, settledBox, singleMarker, surface } from './support/map';
 import { mainServer } from './support/paths';
 
 /** The demo city's centre, a little off any catalog coordinate so that it is easy to spot. */
@@ -149,13 +149,11 @@ test.describe('map', () => {
     await page.keyboard.press('-');
     await expect.poll(zoom).toBeCloseTo(Math.round((Math.round((z0 + 1) * 2) / 2 - 1) * 2) / 2, 1);
 
-    const marker = markers(page).first();
-    const key = await marker.getAttribute('data-marker');
-    const before = (await marker.boundingBox())!;
+    const key = await markers(page).first().getAttribute('data-marker');
+    const marker = surface(page).locator(`[data-marker="${key}"]`);
+    const before = await settledBox(marker);
     await page.keyboard.press('ArrowRight');
-    await expect
-      .poll(async () => (await surface(page).locator(`[data-marker="${key}"]`).boundingBox())?.x ?? before.x)
-      .toBeLessThan(before.x - 40);
+    await expect.poll(async () => (await marker.boundingBox())?.x ?? before.x).toBeLessThan(before.x - 40);
   });
 
   test('loading, dragging and zooming only ever talk to the app’s own origin', async ({ page, context }) => {

@@ -22,6 +22,20 @@ export async function openMap(page: Page, { origin = '', timeout }: { origin?: s
   await expect(markers(page).first()).toBeVisible();
 }
 
+/** `locator`'s box once it has stopped moving (a zoom animates the markers to their new places). */
+export async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  await expect
+    .poll(async () => {
+      const now = await locator.boundingBox();
+      const still = !!now && !!last && now.x === last.x && now.y === last.y;
+      last = now;
+      return still;
+    }, { intervals: [100] })
+    .toBe(true);
+  return last!;
+}
+
 /** A marker for one place, well inside the map (clear of its controls and edges). */
 export async function singleMarker(page: Page): Promise<Locator> {
   const key = await surface(page)
