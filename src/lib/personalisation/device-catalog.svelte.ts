@@ -1,4 +1,5 @@
 import { get, set } from 'idb-keyval';
+import { nextTask } from '$lib/next-task';
 import { applyDelta } from '$lib/catalog/delta';
 import { indexCatalog, type CatalogIndex } from '$lib/catalog/lookup';
 import type { CatalogDelta, CatalogSnapshot } from '$lib/catalog/types';
@@ -101,11 +102,6 @@ class DeviceCatalog {
     const index = this.index!;
     for (const resolve of this.#waiters.splice(0)) resolve(index);
   }
-}
-
-/** Resolves in a later task, letting the browser paint and handle input in between. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export const deviceCatalog = new DeviceCatalog();

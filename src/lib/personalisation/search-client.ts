@@ -4,6 +4,7 @@
  * short slices. Either way the results are those of `searchItems` (search.ts).
  */
 import type { CatalogIndex } from '../catalog/lookup';
+import { nextTask } from '../next-task';
 import type { Prefs } from './prefs';
 import { buildSearchIndexInSlices, searchItems, type SearchHit, type SearchIndex } from './search';
 import type { SearchWorkerHits, SearchWorkerRequest } from './search.worker';
@@ -102,7 +103,7 @@ export function createSearcher(): Searcher {
         // Starting the worker and handing it the catalog take a task of their own, not the end
         // of the one that has just received the catalog (or hydrated the page).
         const before = disposals;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         if (disposals !== before) return [];
       }
       searcher ??= startSearcher();

@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogItem, Theme } from '../catalog/types';
 import { shopCategories } from '../catalog/shop-categories';
 import type { Prefs } from './prefs';
+import { nextTask } from '../next-task';
 import { THEME_POINTS, parseIsoMs, themeAffinity } from './rank';
 import { foldText } from './text';
 
@@ -164,7 +165,7 @@ export function buildSearchIndex(items: readonly CatalogItem[], themes: readonly
 function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return nextTask();
 }
 
 /**
